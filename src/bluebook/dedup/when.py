@@ -1,0 +1,67 @@
+"""ISO partial dates (YYYY, YYYY-MM, YYYY-MM-DD) as day intervals with a precision."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+YEAR, MONTH, DAY = 1, 2, 3
+_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    lo: date
+    hi: date
+    precision: int          # YEAR, MONTH or DAY: the coarser of date and date_end
+
+    def overlaps(self, other: When, slack_days: int = 0) -> bool:
+        slack = timedelta(days=slack_days)
+        return self.lo - slack <= other.hi and other.lo - slack <= self.hi
+
+
+def parse_one(s: str | None) -> tuple[date, date, int] | None:
+    """'2020-05' -> (2020-05-01, 2020-05-31, MONTH); None when not an ISO partial date."""
+    if not s:
+        return None
+    m = _ISO.match(str(s))
+    if not m:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return d, d, DAY
+        if m.group(2):
+            mo = int(m.group(2))
+            return date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]), MONTH
+        return date(y, 1, 1), date(y, 12, 31), YEAR
+    except ValueError:
+        return None
+
+
+def parse_when(d: str | None, end: str | None = None) -> When | None:
+    first = parse_one(d)
+    if first is None:
+        return None
+    lo, hi, prec = first
+    last = parse_one(end)
+    if last is not None and last[1] >= lo:
+        hi, prec = last[1], min(prec, last[2])
+    return When(lo, hi, prec)
+
+
+def precision_of(d: str | None) -> int:
+    p = parse_one(d)
+    return p[2] if p else 0
+
+
+def months(lo: date, hi: date, cap: int = 36) -> list[str]:
+    """'YYYY-MM' of every month from lo to hi (at most ``cap``)."""
+    out = []
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month) and len(out) < cap:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

@@ -1,0 +1,53 @@
+"""Trigger candidates in one sentence: which event types the sentence may state, and where."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bluebook.events.lexicon import Trigger, cues, triggers
+from bluebook.models import Sentence
+
+# How far before a trigger a negation or future marker still governs it (characters).
+_NEG_WINDOW = 18
+_PLAN_WINDOW = 45
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:nhưng|song|tuy nhiên|but|while|whereas)\b|\.\s", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Candidate:
+    type: str
+    start: int          # trigger offsets relative to the sentence
+    end: int
+    trigger: Trigger
+    planned: bool = False
+
+
+def clause_start(text: str, pos: int) -> int:
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def find_candidates(sentence: Sentence) -> list[Candidate]:
+    text = sentence.text
+    lang = sentence.lang if sentence.lang in ("vi", "en") else "vi"
+    cue = cues(lang)
+    found: list[Candidate] = []
+    for trig in triggers(lang):
+        if trig.requires is not None and not trig.requires.search(text):
+            continue
+        for m in trig.pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(c.start < e and s < c.end for c in found):
+                continue  # a longer, earlier-listed trigger already covers this span
+            cs = clause_start(text, s)
+            before = text[max(cs, s - _NEG_WINDOW):s]
+            if cue.negation.search(before):
+                continue
+            if cue.hypothetical.search(text[cs:s]):
+                continue
+            planned = bool(cue.planned.search(text[max(cs, s - _PLAN_WINDOW):s]))
+            found.append(Candidate(trig.type, s, e, trig, planned))
+    found.sort(key=lambda c: c.start)
+    return found

@@ -1,0 +1,183 @@
+"""From a cleaned, segmented document to its events.
+
+For each sentence: trigger candidates (``candidates.py``), the entities and dates in it, then one
+event per occurrence: a visit to "Anh và Pháp" is two, "(March, May and August 2020)" three.
+Events the document states twice are merged (``merge.py``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from bluebook.dates import find_dates
+from bluebook.events import dating, parties as P
+from bluebook.events.candidates import Candidate, find_candidates
+from bluebook.events.evidence import evidence_span, location_of
+from bluebook.events.merge import merge_events
+from bluebook.events.summary import summarise
+from bluebook.gazetteer import Gazetteer, get_gazetteer
+from bluebook.models import DateExpr, Document, Event, Mention, Sentence
+
+# Types that need a partner other than Viet Nam itself to be an event.
+_NEEDS_PARTNER = {"visit", "phone_call", "talks", "anniversary", "upgrade"}
+# Types where a list of partners after the trigger means one event each.
+_SPLIT_BY_PARTNER = {"visit"}
+_YEAR_HEAD = re.compile(r"\b(?:In|Trong năm|Năm) (\d{4})\b")
+
+
+@dataclass(slots=True)
+class DocContext:
+    doc: Document
+    gaz: Gazetteer
+    mentions: list[Mention]
+    starts: list[int]
+    sentence_dates: list[list[DateExpr]]
+    story: dating.DateChoice | None
+    yearly: bool
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+
+def _sentence_dates(doc: Document, s: Sentence) -> list[DateExpr]:
+    out = []
+    for d in find_dates(s.text, doc.doc_date, s.lang):
+        out.append(DateExpr(d.start + s.start, d.end + s.start, d.text, d.date, d.date_end, d.relative))
+    return out
+
+
+def _is_yearly_report(doc: Document, dates: list[list[DateExpr]]) -> bool:
+    """A yearly report (Bluebook): many "(Month YYYY)" dates and "In YYYY" heads for one year."""
+    if doc.doc_date is None:
+        return False
+    year = str(doc.doc_date.year)
+    heads = sum(1 for m in _YEAR_HEAD.finditer(doc.text) if m.group(1) == year)
+    month_only = sum(1 for ds in dates for d in ds if len(d.date) == 7 and d.date.startswith(year))
+    return heads >= 2 and month_only >= 3
+
+
+def _story_date(doc: Document, dates: list[list[DateExpr]]) -> dating.DateChoice | None:
+    """The date of the story: from the title, dateline or the first dated lead sentences."""
+    for i, s in enumerate(doc.sentences[:6]):
+        if s.kind in ("title", "dateline", "body", "caption") and dates[i]:
+            for d in dates[i]:
+                if len(d.date) >= 7:
+                    return dating.DateChoice(d.date, d.date_end, d.text, "story", [d])
+    return None
+
+
+def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
+    gaz = gaz or get_gazetteer()
+    mentions = gaz.link(doc.text, doc.doc_date, doc.lang)
+    doc.mentions = mentions
+    sdates = [_sentence_dates(doc, s) for s in doc.sentences]
+    doc.dates = [d for ds in sdates for d in ds]
+    return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
+                      _story_date(doc, sdates), _is_yearly_report(doc, sdates))
+
+
+def _choose_date(ctx: DocContext, si: int, cand_abs: tuple[int, int]) -> dating.DateChoice:
+    s = ctx.doc.sentences[si]
+    own = ctx.sentence_dates[si]
+    if own:
+        g = dating.nearest_group(dating.groups(own, ctx.doc.text), *cand_abs)
+        if g:
+            return dating.from_exprs(g, "sentence")
+    # the paragraph: the nearest dated sentence before this one in the same block
+    for j in range(si - 1, -1, -1):
+        sj = ctx.doc.sentences[j]
+        if sj.block != s.block:
+            break
+        if ctx.sentence_dates[j]:
+            return dating.from_exprs([ctx.sentence_dates[j][0]], "paragraph")
+    if ctx.story is not None and not ctx.yearly:
+        return ctx.story
+    return dating.fallback(ctx.doc.doc_date, ctx.yearly)
+
+
+def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
+    doc, s = ctx.doc, ctx.doc.sentences[si]
+    base = s.start
+    ms = ctx.mentions_in(s.start, s.end)
+    a_start, a_end = base + cand.start, base + cand.end
+    parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit")
+    if any(m.kind == "state" and m.id == "VNM" for m in ms) or any(
+            m.kind in ("person", "title") and m.state == "VNM" for m in ms):
+        if P.VN not in parties:
+            parties.append(P.VN)
+    others = [p for p in parties if p != P.VN]
+    if cand.type in _NEEDS_PARTNER and not others:
+        return []
+    if not parties:
+        return []
+    choice = _choose_date(ctx, si, (a_start, a_end))
+    persons, written = P.persons_from(ms)
+    ev_start, ev_end = evidence_span(s, ms, cand)
+    location = location_of(s, ms, cand, ctx.gaz, doc.lang)
+    planned = cand.planned or dating.is_future(choice, doc.doc_date)
+
+    partner_sets: list[list[str]] = [parties]
+    if cand.type in _SPLIT_BY_PARTNER:
+        group = P.coordinated_states(ms, s.text, base, a_end)
+        group = [m for m in group if m.state != P.VN]
+        if len(group) >= 2:
+            actors = [p for p in parties if p not in {m.state for m in group}]
+            partner_sets = [actors + [m.state] for m in group]
+    date_exprs = choice.exprs if len(choice.exprs) >= 2 else [None]
+
+    out = []
+    for ps in partner_sets:
+        for de in date_exprs:
+            date, date_end, date_text = choice.date, choice.date_end, choice.text
+            if de is not None:
+                date, date_end, date_text = de.date, de.date_end, de.text
+            conf = 0.65 + (0.1 if persons else 0) + (0.1 if choice.origin == "sentence" else 0)
+            conf -= 0.2 if "weak" in cand.trigger.flags else 0
+            ev = Event(
+                type=cand.type, date=date, date_end=date_end, parties=list(ps), persons=persons,
+                persons_original=written, location=location, planned=planned, source=doc.source,
+                lang=s.lang, sentence=(doc.to_original(s.start), doc.to_original(s.end)),
+                evidence_span=(doc.to_original(ev_start), doc.to_original(ev_end)),
+                evidence=doc.original_span(ev_start, ev_end), trigger=s.text[cand.start:cand.end],
+                date_text=date_text, confidence=round(min(conf, 0.95), 2), kind=s.kind,
+                explain={"trigger_pattern": cand.trigger.pattern.pattern[:120], "date_origin": choice.origin,
+                         "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si},
+            )
+            out.append(ev)
+    if len(out) > 1:
+        for ev in out:
+            ev.explain["split"] = len(out)
+    return out
+
+
+def _dominant(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per type per sentence: repeated triggers of a type describe one event."""
+    seen: dict[str, Candidate] = {}
+    for c in cands:
+        prev = seen.get(c.type)
+        if prev is None or ("weak" in prev.trigger.flags and "weak" not in c.trigger.flags):
+            seen[c.type] = c
+    return sorted(seen.values(), key=lambda c: c.start)
+
+
+def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]:
+    ctx = prepare(doc, gaz)
+    events: list[Event] = []
+    for si, s in enumerate(doc.sentences):
+        if s.kind in ("boilerplate", "teaser"):
+            continue
+        for cand in _dominant(find_candidates(s)):
+            events.extend(_events_for(ctx, si, cand))
+    events = merge_events(events)
+    for ev in events:
+        summarise(ev, ctx.gaz)
+        ev.compute_id()
+    doc.events = events
+    return events

@@ -1,0 +1,67 @@
+"""Trigger and cue lexicons, loaded from ``lang/<lang>/triggers.tsv`` and ``cues.tsv``.
+
+Trigger patterns are regular expressions matched case-insensitively on a sentence; ``{CAP}`` stands
+for a capital letter (Vietnamese included) and stays case-sensitive. ``requires`` is an optional
+second pattern that must occur in the same sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bluebook.errors import DataFileError
+from bluebook.gazetteer.data import LANG, read_tsv
+
+CAP = "(?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    pattern: re.Pattern[str]
+    type: str
+    requires: re.Pattern[str] | None
+    flags: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    planned: re.Pattern[str]
+    negation: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(r"(?<![\w])(?:" + pattern.replace("{CAP}", CAP) + r")(?![\w])", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"bad pattern {pattern!r}: {exc}", source=where) from exc
+
+
+@lru_cache(maxsize=4)
+def triggers(lang: str) -> tuple[Trigger, ...]:
+    path = LANG / lang / "triggers.tsv"
+    out = []
+    for r in read_tsv(path):
+        req = r.get("requires", "")
+        out.append(Trigger(_compile(r["pattern"], str(path)), r["type"],
+                           _compile(req, str(path)) if req else None,
+                           frozenset(f for f in r.get("flags", "").split(",") if f), r.get("source", "")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def cues(lang: str) -> Cues:
+    path = LANG / lang / "cues.tsv"
+    groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": []}
+    for r in read_tsv(path):
+        groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
+
+    def alt(words: list[str]) -> re.Pattern[str]:
+        if not words:
+            return re.compile(r"(?!x)x")
+        words = sorted(words, key=len, reverse=True)
+        return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
+
+    return Cues(alt(groups["planned"]), alt(groups["negation"]), alt(groups["hypothetical"]))

@@ -1,0 +1,64 @@
+"""An event a document states twice (headline, lead, caption, body) is one event."""
+from __future__ import annotations
+
+from bluebook.models import Event
+
+VN = "VNM"
+
+
+def dates_compatible(a: str, b: str) -> bool:
+    """Equal up to the shorter one's precision ("2020-11" and "2020-11-22" are compatible)."""
+    if not a or not b:
+        return True
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def parties_compatible(a: list[str], b: list[str]) -> bool:
+    oa, ob = set(a) - {VN}, set(b) - {VN}
+    if not oa or not ob:
+        return not oa and not ob
+    return bool(oa & ob)
+
+
+def _better(keep: Event, other: Event) -> Event:
+    """Fold ``other`` into ``keep``: most precise date, union of parties and persons."""
+    if len(other.date) > len(keep.date):
+        keep.date, keep.date_end, keep.date_text = other.date, other.date_end, other.date_text
+    for p in other.parties:
+        if p not in keep.parties:
+            keep.parties.append(p)
+    for n, w in zip(other.persons, other.persons_original):
+        if n not in keep.persons:
+            keep.persons.append(n)
+            keep.persons_original.append(w)
+    keep.location = keep.location or other.location
+    keep.planned = keep.planned and other.planned
+    keep.confidence = max(keep.confidence, other.confidence)
+    keep.explain.setdefault("merged", []).append(other.evidence)
+    return keep
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        for kept in out:
+            if kept.type != ev.type:
+                continue
+            # occurrences split from one sentence ("three calls") stay apart
+            if kept.sentence == ev.sentence and ev.explain.get("split"):
+                continue
+            if dates_compatible(kept.date, ev.date) and parties_compatible(kept.parties, ev.parties):
+                target = kept
+                break
+        if target is None:
+            out.append(ev)
+        else:
+            # body text beats a caption or headline as the evidence
+            if target.kind in ("caption", "title") and ev.kind == "body":
+                ev = _better(ev, target)
+                out[out.index(target)] = ev
+            else:
+                _better(target, ev)
+    return out

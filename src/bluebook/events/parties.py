@@ -1,0 +1,75 @@
+"""Who takes part: parties (ISO3 / org IDs), persons, and the partner lists that split events."""
+from __future__ import annotations
+
+import re
+
+from bluebook.models import Mention
+
+VN = "VNM"
+# Words between two states that make them a coordinated list ("Anh và Pháp", "Laos, Cambodia and Thailand").
+_LIST_GAP = re.compile(r"^\s*(?:,|và|and|, and|cùng|&)?\s*(?:the\s+)?$", re.IGNORECASE)
+# A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
+_LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
+# Words that make a following state the destination of a visit.
+_DESTINATION = re.compile(
+    r"(?:thăm|tới|đến|sang|visit(?:ed|s|ing)? to|visit(?:ed|s|ing)?|trip to|travel(?:led|ed|s)? to|"
+    r"tại|to|in)\s+(?:chính thức\s+|cấp nhà nước\s+|làm việc\s+(?:tại\s+)?|nước\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def party_of(m: Mention) -> str:
+    if m.kind == "org":
+        return m.id
+    return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
+
+
+def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: bool) -> list[str]:
+    """Parties named by ``mentions`` (offsets absolute; ``text`` is the sentence starting at ``base``)."""
+    out: list[str] = []
+    for m in mentions:
+        if m.kind == "state" and not locative_ok:
+            before = text[max(0, m.start - base - 20):m.start - base]
+            if _LOCATIVE.search(before):
+                continue
+        p = party_of(m)
+        if p and p not in out:
+            out.append(p)
+    return out
+
+
+def coordinated_states(mentions: list[Mention], text: str, base: int, after: int) -> list[Mention]:
+    """The first coordinated list of states after offset ``after`` (absolute), e.g. "Anh và Pháp"."""
+    states = [m for m in mentions if m.kind == "state" and m.start >= after]
+    if not states:
+        return []
+    group = [states[0]]
+    for m in states[1:]:
+        gap = text[group[-1].end - base:m.start - base]
+        if _LIST_GAP.match(gap):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def destination(mentions: list[Mention], text: str, base: int, after: int) -> Mention | None:
+    for m in mentions:
+        if m.kind != "state" or m.start < after:
+            continue
+        before = text[max(0, m.start - base - 40):m.start - base]
+        if _DESTINATION.search(before):
+            return m
+        return None
+    return None
+
+
+def persons_from(mentions: list[Mention]) -> tuple[list[str], list[str]]:
+    """(names without diacritics, names as written), in order, no repeats."""
+    names: list[str] = []
+    written: list[str] = []
+    for m in mentions:
+        if m.kind == "person" and m.name and m.name not in names:
+            names.append(m.name)
+            written.append(m.text)
+    return names, written

@@ -1,0 +1,58 @@
+"""One-line neutral descriptions of an event in English and Vietnamese, from its fields.
+
+Templates live in ``lang/<lang>/summaries.tsv``; names come from the gazetteer's bilingual data.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bluebook.gazetteer import Gazetteer
+from bluebook.gazetteer.data import LANG, read_tsv
+from bluebook.models import Event
+
+VN = "VNM"
+
+
+@lru_cache(maxsize=4)
+def templates(lang: str) -> dict[str, tuple[str, str]]:
+    return {r["type"]: (r["template"], r["planned_template"]) for r in read_tsv(LANG / lang / "summaries.tsv")}
+
+
+def _join(names: list[str], lang: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    last = " và " if lang == "vi" else " and "
+    return ", ".join(names[:-1]) + last + names[-1]
+
+
+def _person_name(gaz: Gazetteer, ascii_name: str, written: str, lang: str) -> str:
+    if lang == "vi":
+        return written or ascii_name
+    return ascii_name or written
+
+
+def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
+    tpl = templates(lang).get(ev.type)
+    if tpl is None:
+        return ""
+    template = tpl[1] if ev.planned else tpl[0]
+    parties = list(ev.parties)
+    # Viet Nam acts first where it takes part: that is the report's point of view
+    if VN in parties:
+        parties.remove(VN)
+        parties.insert(0, VN)
+    actor_party = parties[0] if parties else ""
+    partners = [gaz.entity_name(p, lang) for p in parties[1:]]
+    actor = gaz.entity_name(actor_party, lang) if actor_party else ""
+    if ev.persons:
+        written = ev.persons_original[0] if ev.persons_original else ""
+        actor = _person_name(gaz, ev.persons[0], written, lang)
+        if actor_party and len(parties) == 1:
+            partners = []
+    partner = _join(partners, lang) or ("các đối tác" if lang == "vi" else "partners")
+    return template.format(actor=actor or partner, partner=partner).strip()
+
+
+def summarise(ev: Event, gaz: Gazetteer) -> None:
+    ev.summary_en = summary(ev, gaz, "en")
+    ev.summary_vi = summary(ev, gaz, "vi")
