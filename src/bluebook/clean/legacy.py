@@ -22,6 +22,7 @@ import unicodedata
 
 from .syllable import VIETNAMESE_LETTERS, is_syllable
 
+
 def _cp1252(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", _CP1252)[0]
 
@@ -43,7 +44,7 @@ _CP1252 = _cp1252_table()
 # --- TCVN3 -----------------------------------------------------------------
 
 # Byte -> letter, from TCVN 5712:1993 (VN1, of which the ABC fonts' VN3 is the
-# upper-half subset). Written as "hex letters" runs for consecutive bytes.
+# upper-half subset): (first byte, the letters on it and the bytes after it).
 _TCVN3_RUNS = (
     (0x01, "ÚỤ"), (0x04, "ỪỬỮ"), (0x11, "ỨỰỲỶỸÝỴ"),
     (0x80, "ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"),
@@ -118,10 +119,10 @@ def encode_tcvn3(text: str) -> bytes:
     for ch in unicodedata.normalize("NFC", text):
         b = TCVN3_ENCODING.get(ch)
         if b is None:
-            if ord(ch) < 0x80:
-                b = ord(ch)
-            else:
-                raise ValueError(f"cannot encode {ch!r} in TCVN3")
+            try:    # punctuation as Word wrote it in ABC documents: cp1252 bytes
+                b = ord(ch) if ord(ch) < 0x80 else ch.encode("cp1252")[0]
+            except UnicodeEncodeError:
+                raise ValueError(f"cannot encode {ch!r} in TCVN3") from None
         out.append(b)
     return bytes(out)
 

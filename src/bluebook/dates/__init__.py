@@ -1,1 +1,14 @@
-"""dates stage."""
+"""dates stage: find date expressions in a text and resolve them against the document date.
+
+``find_dates(text, ref, lang)`` returns :class:`~bluebook.models.DateExpr`
+objects (offsets into ``text``, ISO partial dates, spans as date/date_end).
+Language words live in ``lang/<lang>/dates.tsv``; the rules in ``rules_vi``
+and ``rules_en``; calendar arithmetic in ``resolver``.
+"""
+from __future__ import annotations
+
+from bluebook.dates.precision import compatible, interval, precision
+from bluebook.dates.resolver import parse_iso_partial, resolve_day_month
+from bluebook.dates.scan import find_dates
+
+__all__ = ["find_dates", "resolve_day_month", "parse_iso_partial", "precision", "compatible", "interval"]

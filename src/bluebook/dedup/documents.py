@@ -8,6 +8,7 @@ sees every other process's documents without rebuilding an index.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ NUM_PERM = 128
 THRESHOLD = 0.8
 SHINGLE = 5
 SCHEME = "affine32"      # datasketch >= 2: 32-bit values, stored as 512 bytes
+_PRIME = 1_000_003
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +57,34 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the folded word ``size``-grams of ``text``, unique.
+
+    Each word is hashed once (CRC-32, in C) and a shingle's hash is a
+    polynomial of its words' hashes, computed for all shingles at once; this
+    is what lets MinHash keep up with ingest. datasketch mixes these values
+    (MurmurHash3 finalizer) before permuting them, so CRC's linearity does
+    not leak into the estimates.
+    """
+    words = index_text(text).split()
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    n = max(1, len(words) - size + 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(min(size, len(words))):
+        acc = (acc * np.uint64(_PRIME) + wh[k:k + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(acc)
+
+
 def signature(text: str) -> Signature | None:
     """MinHash of the text's shingles; None for a text without words."""
-    sh = shingles(text)
-    if not sh:
+    hashes = shingle_hashes(text)
+    if not len(hashes):
         return None
     _, _, perms = _layout()
-    m = MinHash(num_perm=NUM_PERM, permutations=perms, scheme=SCHEME)
-    m.update_batch(list(sh))
+    m = MinHash(num_perm=NUM_PERM, permutations=perms, scheme=SCHEME, hashfunc=int)
+    m.update_batch(hashes.tolist())
     return Signature(np.asarray(m.hashvalues, dtype=np.uint32))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import timedelta
 from typing import Any
 
@@ -97,6 +98,7 @@ def party_keys(parties: Iterable[str]) -> set[str]:
     return (ps - {VNM}) or {VNM}
 
 
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> frozenset[str]:
     return frozenset(tokens(fold(name)))
 
@@ -106,6 +108,7 @@ def same_person(a: str, b: str) -> bool:
     return bool(ka) and bool(kb) and (ka <= kb or kb <= ka)
 
 
+@lru_cache(maxsize=4096)
 def place_key(place: str | None) -> str:
     """'Hà Nội' and 'Hanoi' alike: folded, letters and digits only."""
     return _NOT_ALNUM.sub("", fold(place or ""))

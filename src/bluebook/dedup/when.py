@@ -4,7 +4,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
+
+from bluebook.errors import BadDateError
 
 YEAR, MONTH, DAY = 1, 2, 3
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
@@ -21,6 +24,7 @@ class When:
         return self.lo - slack <= other.hi and other.lo - slack <= self.hi
 
 
+@lru_cache(maxsize=8192)
 def parse_one(s: str | None) -> tuple[date, date, int] | None:
     """'2020-05' -> (2020-05-01, 2020-05-31, MONTH); None when not an ISO partial date."""
     if not s:
@@ -41,6 +45,7 @@ def parse_one(s: str | None) -> tuple[date, date, int] | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def parse_when(d: str | None, end: str | None = None) -> When | None:
     first = parse_one(d)
     if first is None:
@@ -65,3 +70,13 @@ def months(lo: date, hi: date, cap: int = 36) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
+
+
+def date_bounds(value: str | None, what: str = "date") -> tuple[str, str] | None:
+    """'2023-05' -> ('2023-05-01', '2023-05-31'); None for no value; BadDateError for a non-date."""
+    if value is None or value == "":
+        return None
+    w = parse_when(str(value))
+    if w is None:
+        raise BadDateError(f"{what} {value!r} is not a date", hint="use YYYY, YYYY-MM or YYYY-MM-DD")
+    return w.lo.isoformat(), w.hi.isoformat()

@@ -49,10 +49,14 @@ class Matcher:
             table.setdefault(key, []).append(a)
         for key, items in table.items():
             self.automaton.add_word(key, (len(key), items))
-        self.automaton.make_automaton()
+        self.empty = not table
+        if not self.empty:
+            self.automaton.make_automaton()
 
     def find(self, text: str, lang: str | None = None) -> list[Hit]:
         """All accepted hits, non-overlapping, longest first."""
+        if self.empty:
+            return []
         low = lower_same_length(text)
         n = len(text)
         cands: list[Hit] = []

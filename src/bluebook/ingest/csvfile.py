@@ -14,7 +14,6 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO
 
 from bluebook.config import Settings
 from bluebook.errors import BluebookError, EmptyInputError, MalformedRecordError

@@ -25,7 +25,7 @@ def _parse(line: bytes, source: str) -> Any:
                                    hint="JSON must be UTF-8; re-save the file as UTF-8") from None
     except json.JSONDecodeError as e:
         where = f"line {e.lineno} column {e.colno}" if e.lineno > 1 else f"column {e.colno}"
-        raise MalformedRecordError(f"not valid JSON ({e.msg} at {where})", source) from None
+        raise MalformedRecordError(f"not valid JSON ({e.msg.removesuffix(' at')}; {where})", source) from None
     except (ValueError, RecursionError) as e:
         raise MalformedRecordError(f"not valid JSON ({type(e).__name__})", source) from None
 

@@ -9,13 +9,19 @@ import io
 from collections.abc import Callable
 from typing import BinaryIO
 
-from bluebook.errors import ArchiveError, TooLargeError
+from bluebook.errors import ArchiveError, BluebookError, TooLargeError
 
 # Ratio checks start only past this many bytes: tiny members of repeated
 # characters compress far beyond any sane ratio yet cost nothing (Apache POI
 # uses the same kind of grace for its zip-bomb guard).
 RATIO_GRACE_BYTES = 1 << 20
 CHUNK = 1 << 16
+
+
+def _read1(stream: BinaryIO) -> Callable[[int], bytes]:
+    """One underlying read per call: a BufferedReader.read(n) that fails midway (a truncated
+    .gz) throws away what it already had, read1 hands it over first."""
+    return getattr(stream, "read1", stream.read)
 
 
 class StopInput(Exception):
@@ -60,14 +66,14 @@ class CountingReader(io.RawIOBase):
     """Counts the compressed bytes a decompressor pulls, for the ratio check."""
 
     def __init__(self, inner: BinaryIO) -> None:
-        self._inner = inner
+        self._read = _read1(inner)
         self.count = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, b: memoryview) -> int:  # type: ignore[override]
-        data = self._inner.read(len(b))
+        data = self._read(len(b))
         n = len(data)
         b[:n] = data
         self.count += n
@@ -79,7 +85,7 @@ class GuardedReader(io.RawIOBase):
 
     def __init__(self, inner: BinaryIO, source: str, budget: Budget, ratio: float,
                  compressed: Callable[[], int], declared: int | None = None) -> None:
-        self._inner = inner
+        self._read = _read1(inner)
         self._source = source
         self._budget = budget
         self._ratio = ratio
@@ -94,7 +100,16 @@ class GuardedReader(io.RawIOBase):
     def readinto(self, b: memoryview) -> int:  # type: ignore[override]
         if self.tripped or self._budget.tripped:
             raise StopInput()
-        data = self._inner.read(len(b))
+        try:
+            data = self._read(len(b))
+        except (BluebookError, StopInput):
+            self.tripped = True
+            raise
+        except Exception as e:  # zlib.error, EOFError, OSError("Invalid data stream"), BadZipFile (CRC)...
+            # reported once by whoever asked; later reads give up quietly
+            self.tripped = True
+            raise ArchiveError(f"corrupt or truncated compressed data ({e})", self._source,
+                               hint="re-download or re-create the file") from None
         n = len(data)
         b[:n] = data
         self.count += n
@@ -131,7 +146,7 @@ class ReplayReader(io.RawIOBase):
     def __init__(self, head: bytes, rest: BinaryIO) -> None:
         self._head = head
         self._pos = 0
-        self._rest = rest
+        self._rest = _read1(rest)
 
     def readable(self) -> bool:
         return True
@@ -141,7 +156,7 @@ class ReplayReader(io.RawIOBase):
             chunk = self._head[self._pos:self._pos + len(b)]
             self._pos += len(chunk)
         else:
-            chunk = self._rest.read(len(b))
+            chunk = self._rest(len(b))
         n = len(chunk)
         b[:n] = chunk
         return n

@@ -33,9 +33,9 @@ def read_pdf(data: bytes, source: str, settings: Settings,
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                opened = reader.decrypt("")
+                opened = bool(reader.decrypt(""))  # many PDFs are "encrypted" with an empty password
             except Exception:  # AES needs the optional cryptography package
-                opened = 0
+                opened = False
             if not opened:
                 yield UnreadableError("encrypted PDF: no extractable text", source,
                                       hint="remove the password (qpdf --decrypt) or export the text")

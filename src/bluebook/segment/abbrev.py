@@ -71,8 +71,15 @@ def classify(token: str, table: dict[str, str]) -> str | None:
     body = token[:-1]
     if not body:
         return None
+    if len(body) > 1 and body.isupper() and "." not in body:
+        # Transcripts write titles in capitals: "MS. PSAKI", "MR. KIRBY".
+        kind = table.get(body.capitalize() + ".")
+        if kind is not None:
+            return kind
     if len(body) == 1:
         return "title" if body.isupper() else None
+    # "Mekong-U.S." and "Viet-U.S." end in the acronym.
+    body = body.rsplit("-", 1)[-1].rsplit("/", 1)[-1]
     if "." in body:
         # PGS.TS. and GS.TSKH. take the class of their last part; U.S. and
         # e.g. spelled with dots are acronyms.

@@ -1,0 +1,195 @@
+"""Store benchmark: ingest rate, search latency and size per document, on SQLite and PostgreSQL.
+
+    python bench/store_bench.py            # 100,000 documents, 1,000,000 events
+    python bench/store_bench.py --quick    # 2,000 documents, a minute or so
+    python bench/store_bench.py --docs 20000 --backend sqlite --pg-url postgresql://...
+
+Documents are synthetic, from templates written for this benchmark: Vietnamese
+and English reports of invented diplomatic events (invented people, real
+country codes), with ~10 events each drawn from a pool so that several
+documents report the same event, plus ~5% near-duplicate copies.
+Targets: ingest >= 500 docs/s per core on SQLite; search p95 < 50 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from bluebook.models import EVENT_TYPES, Document, Event  # noqa: E402
+from bluebook.store import open_store  # noqa: E402
+
+PARTNERS = ["LAO", "KHM", "CHN", "JPN", "KOR", "USA", "RUS", "IND", "AUS", "FRA", "DEU", "GBR", "ITA", "SGP",
+            "THA", "IDN", "MYS", "PHL", "MMR", "BRN", "NZL", "CAN", "BRA", "ARG", "CUB", "MEX", "ZAF", "EGY",
+            "TUR", "ISR", "SAU", "ARE", "QAT", "IRN", "PAK", "BGD", "LKA", "NPL", "MNG", "KAZ", "UZB", "BLR",
+            "UKR", "POL", "CZE", "HUN", "ROU", "BGR", "NLD", "BEL", "CHE", "AUT", "SWE", "NOR", "FIN", "DNK",
+            "ESP", "PRT", "GRC", "IRL", "ASEAN", "UN", "EU", "APEC", "WTO", "WHO", "G20"]
+SURNAMES = ["Lê", "Trần", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+MIDDLES = ["Văn", "Thị", "Minh", "Đức", "Hữu", "Quang", "Thanh", "Ngọc", "Xuân", "Anh"]
+GIVENS = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hùng", "Khoa", "Lâm", "Long", "Nam", "Phong",
+          "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Vinh"]
+FOREIGN = ["Aldo Renn", "Bea Talor", "Cato Mirel", "Dara Voss", "Elin Sarto", "Faris Quell", "Gita Oran",
+           "Hugo Lanz", "Ines Bracke", "Jonas Feld", "Kira Demm", "Lars Otte", "Mira Kesh", "Nils Prado"]
+VERBS_VI = {"visit": "thăm chính thức", "phone_call": "điện đàm với", "talks": "hội đàm với",
+            "conference": "dự hội nghị cùng", "agreement": "ký thỏa thuận hợp tác với",
+            "aid": "trao tặng hàng viện trợ cho", "message": "gửi thư chúc mừng tới",
+            "anniversary": "dự lễ kỷ niệm quan hệ ngoại giao với", "upgrade": "nâng cấp quan hệ với",
+            "withdrawal": "thông báo rút khỏi thỏa thuận với", "appeal": "kêu gọi",
+            "accusation": "phản đối hành động của"}
+VERBS_EN = {"visit": "paid an official visit to", "phone_call": "held a phone call with",
+            "talks": "held talks with", "conference": "attended a conference with",
+            "agreement": "signed a cooperation agreement with", "aid": "handed over relief supplies to",
+            "message": "sent a congratulatory message to", "anniversary": "marked the anniversary of ties with",
+            "upgrade": "upgraded relations with", "withdrawal": "announced a withdrawal from a pact with",
+            "appeal": "called on", "accusation": "protested the actions of"}
+FILLER_VI = ["Hai bên nhất trí thúc đẩy hợp tác trong các lĩnh vực kinh tế, thương mại, đầu tư và giáo dục.",
+             "Các cơ quan liên quan sẽ sớm triển khai những nội dung đã được thống nhất.",
+             "Lãnh đạo hai nước đánh giá cao kết quả hợp tác thời gian qua.",
+             "Nhân dịp này, đoàn đã gặp gỡ cộng đồng người Việt đang sinh sống và làm việc tại địa phương.",
+             "Buổi làm việc diễn ra trong không khí thân mật, cởi mở và tin cậy."]
+FILLER_EN = ["Both sides agreed to step up cooperation in trade, investment, education and technology.",
+             "The relevant agencies will soon carry out the items agreed during the meeting.",
+             "The leaders spoke highly of the results of cooperation in recent years.",
+             "The delegation also met members of the local Vietnamese community.",
+             "The meeting took place in a friendly and open atmosphere."]
+
+
+def person_vi(rng: random.Random) -> str:
+    return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVENS)}"
+
+
+class Corpus:
+    """Synthetic documents; each reports ~10 events drawn from a shared pool of true events."""
+
+    def __init__(self, n_docs: int, events_per_doc: int = 10, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.n_docs, self.k = n_docs, events_per_doc
+        start = date(2015, 1, 1)
+        n_true = max(50, n_docs * events_per_doc // 3)     # each true event reported ~3 times
+        self.pool = []
+        for _ in range(n_true):
+            d = start + timedelta(days=self.rng.randrange(3650))
+            t = self.rng.choice(EVENT_TYPES)
+            self.pool.append((t, d, self.rng.choice(PARTNERS), person_vi(self.rng), self.rng.choice(FOREIGN)))
+
+    def __iter__(self):
+        rng = self.rng
+        last: Document | None = None
+        for i in range(self.n_docs):
+            if last is not None and rng.random() < 0.05:     # a lightly edited copy of the previous story
+                text = last.original.replace("ngày", "hôm", 1).replace(" the ", " a ", 1) + " (copy)"
+                yield Document(source=f"synth/{i}.txt", original=text, text=text, lang=last.lang,
+                               url=f"https://example.org/n/{i}", title=last.title, doc_date=last.doc_date), []
+                continue
+            lang = "vi" if rng.random() < 0.7 else "en"
+            picked = [self.pool[rng.randrange(len(self.pool))] for _ in range(self.k)]
+            sentences, events = [], []
+            pos = 0
+            for t, d, partner, vn, foreign in picked:
+                if lang == "vi":
+                    s = f"Ngày {d.day}/{d.month}/{d.year}, ông {vn} đã {VERBS_VI[t]} {partner} và ông {foreign}."
+                else:
+                    s = f"On {d.isoformat()}, {vn} {VERBS_EN[t]} {partner} and met {foreign}."
+                filler = rng.choice(FILLER_VI if lang == "vi" else FILLER_EN)
+                events.append(Event(type=t, date=d.isoformat(), parties=["VNM", partner], evidence=s,
+                                    persons=[vn, foreign], lang=lang, source=f"synth/{i}.txt",
+                                    sentence=(pos, pos + len(s)), evidence_span=(pos, pos + len(s))))
+                sentences += [s, filler]
+                pos += len(s) + len(filler) + 2
+            text = " ".join(sentences)
+            title = sentences[0][:80]
+            last = Document(source=f"synth/{i}.txt", original=text, text=text, lang=lang, title=title,
+                            url=f"https://example.org/n/{i}", doc_date=picked[0][1])
+            yield last, events
+
+
+def db_size(store) -> int:
+    if store.dialect == "sqlite":
+        path = store.engine.url.database
+        return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+    with store.engine.connect() as c:
+        return int(c.exec_driver_sql("SELECT pg_database_size(current_database())").scalar())
+
+
+QUERIES = ["thu tuong", "hoi dam", "lao", "held talks", "vien tro", "ky niem quan he", "dien dam nhat",
+           "hop tac kinh te", "official visit", "relief supplies", "nang cap quan he", "cong dong nguoi viet",
+           "phan doi", "\"hoi nghi cung\"", "kira demm", "aldo renn sgp", "2019", "hung", "long toan", "nothere"]
+
+
+def run(url: str, n_docs: int, label: str) -> None:
+    store = open_store(url)
+    t0, c0 = time.perf_counter(), time.process_time()
+    n_events = 0
+    status: dict[str, int] = {}
+    for doc, events in Corpus(n_docs):
+        r = store.add_document(doc, events)
+        status[r.status] = status.get(r.status, 0) + 1
+        n_events += len(events)
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    st = store.stats()
+    print(f"[{label}] ingest: {n_docs} docs, {n_events} event mentions in {dt:.1f} s = "
+          f"{n_docs / dt:.0f} docs/s wall, {n_events / dt:.0f} mentions/s (1 process); "
+          f"{n_docs / cpu:.0f} docs per CPU-second of this process"
+          + (" (the server's CPU not counted)" if label == "postgresql" else ""))
+    print(f"[{label}] stored: {st['documents']} docs ({st['duplicates']} near-duplicates), "
+          f"{st['events']} canonical events; statuses {status}")
+    lat = []
+    rng = random.Random(1)
+    for _ in range(300):
+        q = rng.choice(QUERIES)
+        t = time.perf_counter()
+        store.search(q, limit=20)
+        lat.append((time.perf_counter() - t) * 1000)
+    lat.sort()
+    p50, p95 = statistics.median(lat), lat[int(len(lat) * 0.95) - 1]
+    t = time.perf_counter()
+    store.events(party="LAO", limit=100)
+    ev_ms = (time.perf_counter() - t) * 1000
+    size = db_size(store)
+    print(f"[{label}] search: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {lat[-1]:.1f} ms (300 queries, top 20)")
+    print(f"[{label}] events(party=LAO, limit=100): {ev_ms:.1f} ms; size {size / 1e6:.1f} MB = "
+          f"{size / max(1, st['documents']) / 1024:.1f} KiB/doc")
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="2,000 documents")
+    ap.add_argument("--docs", type=int, default=None)
+    ap.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    ap.add_argument("--pg-url", default=os.environ.get("BLUEBOOK_BENCH_PG"),
+                    help="an empty PostgreSQL database; default: start a throw-away server")
+    a = ap.parse_args()
+    n = a.docs or (2_000 if a.quick else 100_000)
+    with tempfile.TemporaryDirectory() as tmp:
+        if a.backend in ("sqlite", "both"):
+            run(f"sqlite:///{tmp}/bench.db", n, "sqlite")
+        if a.backend in ("postgresql", "both"):
+            server = None
+            url = a.pg_url
+            if not url:
+                from pg_server import start_server
+                try:
+                    server = start_server()
+                except RuntimeError as e:
+                    print(f"[postgresql] skipped: {e}")
+                    return
+                server.admin("CREATE DATABASE bench")
+                url = server.url("bench")
+            try:
+                run(url, n, "postgresql")
+            finally:
+                if server:
+                    server.stop()
+
+
+if __name__ == "__main__":
+    main()

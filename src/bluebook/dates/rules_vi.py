@@ -1,0 +1,348 @@
+"""Vietnamese date rules: "tối 22/11", "từ ngày 26 đến 28/10", "tháng 10/2021",
+"đầu tháng 12", "quý III", "6 tháng đầu năm", "thứ Hai (22/11)", "dịp Tết".
+
+The words come from ``lang/vi/dates.tsv``; what stays here is the order in
+which Vietnamese puts day, month and year and the tests that tell a date
+("sáng 5-3") from a score ("tỉ số 4-3") or a fraction ("3/5 diện tích").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bluebook.dates import resolver as R
+from bluebook.dates.common import Rule, rule, year_span
+from bluebook.dates.patterns import DASH, DL, NA, Cand, Ctx, D, Grammar, M, Y, alt, tail
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def bare_ok(ctx: Ctx, start: int, end: int) -> bool:
+    """A "d/m" with no date word before it: refuse scores, fractions, idioms."""
+    g = ctx.g
+    return (ctx.text[start:end] not in g.not_bare and not ctx.ends(start, g.not_before)
+            and not ctx.starts(end, g.not_after))
+
+
+def dm_context(ctx: Ctx, start: int, end: int, found: bool, sep: str) -> bool:
+    """Is this day-month (no year) a date?
+
+    After a date word ("sáng", "ngày", "Hôm nay (") always. Otherwise "/" needs
+    only to escape the score/fraction tests, "-" needs a context word ("từ",
+    "đến") or brackets around it, and "." (a decimal point as often as not)
+    is never enough on its own.
+    """
+    text = ctx.text
+    if found:
+        return True
+    if _LUNAR.match(text, end):
+        return False
+    wrapped = start > 0 and text[start - 1] == "(" and text.startswith(")", end)
+    if sep == "/" or (wrapped and sep == "-"):
+        return bare_ok(ctx, start - 1 if wrapped else start, end)
+    return sep == "-" and ctx.ends(start, ctx.g.context_before) and bare_ok(ctx, start, end)
+
+
+_NGAY_BEFORE = tail(r"(?:ngày|Ngày|NGÀY)\s*")
+_LUNAR = re.compile(r"\s*\(?\s*(?:âm lịch|Âm lịch|ÂM LỊCH|ÂL)")
+_NUMBER_BEFORE = re.compile(r"[0-9]\s*\Z")
+_TET_BEFORE = tail(r"(?:nhân dịp|Nhân dịp|dịp|Dịp|mùa|Mùa|đón|Đón|vui|Vui)\s+|(?:mùng|Mùng|mồng|Mồng)\s+(?P<n>[1-9]|10)\s+")
+
+# A number right after these words is a month, quarter, year or ordinal, not a day.
+_NOT_DAY_BEFORE = tail(alt(["tháng", "quý", "năm", "thứ", "lần", "số", "khóa", "khoá"]) + r"\s*")
+
+
+def _days(ctx: Ctx, start: int, end: int, parts: tuple, span: bool) -> Cand:
+    if _LUNAR.match(ctx.text, end):
+        raise ValueError("a lunar date")  # "5/5 âm lịch": not a Gregorian day
+    first, last, rel = R.resolve_days(ctx.ref, *parts)
+    return ctx.cand(start, end, first.isoformat(), last.isoformat() if last else None, rel)
+
+
+def _dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if _LUNAR.match(ctx.text, m.end()):
+        return None
+    start, end, _ = ctx.extend(m.start(), m.end())
+    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), int(m["y"])), False)
+
+
+def _dm(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    start, end, found = ctx.extend(m.start(), m.end())
+    if not m["y"] and not dm_context(ctx, m.start(), m.end(), found, m["s"]):
+        return None
+    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), _int(m["y"])), False)
+
+
+def _day_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"từ ngày 26 đến 28/10", "20-22/9", "ngày 20 và 21/9", "12 - 16.8"."""
+    if ctx.ends(m.start(), _NOT_DAY_BEFORE):
+        return None
+    start, end, found = ctx.extend(m.start(), m.end(), span=True)
+    month = _int(m["m"]) or _int(m["mt"])
+    year = _int(m["y"]) or _int(m["yt"])
+    if month is None:
+        # "từ ngày 26 đến ngày 28": days alone need the word "ngày"
+        if not (m["dw"] or _NGAY_BEFORE.search(ctx.text, start, m.start())):
+            return None
+    elif not m["mt"] and not dm_context(ctx, m.start(), m.end(), found, m["s"]):
+        return None
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if m["conn"] in ("-", "–", "—") and m["s"] == "-" and not found:
+        return None  # "4-3-3" is a football formation
+    if not m["more"] and d1 >= d2:
+        return None  # a span inside one month runs forwards
+    return _days(ctx, start, end, (d1, None, None, d2, month, year), True)
+
+
+def _dm_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"từ 31/10 đến 5/11", "30/4 - 1/5", "ngày 6-7-2021 đến 8-7-2021"."""
+    start, end, found = ctx.extend(m.start(), m.end(), span=True)
+    word_conn = m["conn"].casefold() in ("đến", "tới")
+    if "/" not in (m["s1"], m["s2"]) and not (found or word_conn or m["y1"] or m["y2"]):
+        return None
+    if not found and not word_conn and not m["y2"] and not bare_ok(ctx, m.start(), m.end()):
+        return None
+    parts = (int(m["d1"]), int(m["m1"]), _int(m["y1"]), int(m["d2"]), int(m["m2"]), _int(m["y2"]))
+    return _days(ctx, start, end, parts, True)
+
+
+def _month_no(ctx: Ctx, num: str | None, word: str | None) -> int:
+    return int(num) if num else ctx.g.lex.int_value("month", word or "")
+
+
+def _year_rel(ctx: Ctx, phrase: str | None) -> int | None:
+    if not phrase or ctx.ref is None:
+        return None
+    unit, k = ctx.g.lex.value("relative", phrase).split(":")
+    return ctx.ref.year + int(k)
+
+
+def _textual(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"ngày 22 tháng 11 năm 2020", "từ ngày 26 tháng 10 đến ngày 2 tháng 11"."""
+    if ctx.ends(m.start(), _NOT_DAY_BEFORE):
+        return None
+    start, end, found = ctx.extend(m.start(), m.end(), span=bool(m["d2"]))
+    y2 = _int(m["y2"])
+    if not (found or y2):
+        return None
+    m2 = _month_no(ctx, m["m2"], m["mw2"])
+    if m["d2"]:
+        m1 = _month_no(ctx, m["m1"], m["mw1"]) if (m["m1"] or m["mw1"]) else None
+        parts = (int(m["d1"]), m1, _int(m["y1"]), int(m["d2"]), m2, y2)
+    else:
+        parts = (int(m["d1"]), m2, y2)
+    return _days(ctx, start, end, parts, bool(m["d2"]))
+
+
+def _day_only(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"ngày 22" with no month: the 22nd of the month nearest the document date."""
+    if ctx.starts(m.end(), ctx.g.not_after) or re.match(r"\s*(?:giờ|h\b|g\b|:)", ctx.text[m.end():]):
+        return None
+    start, end, _ = ctx.extend(m.start("d"), m.end())
+    return _days(ctx, min(start, m.start()), end, (int(m["d"]), None, None), False)
+
+
+def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"tháng 10/2021", "cuối tháng 12", "tháng Mười năm ngoái", "tháng 10 tới"."""
+    if _LUNAR.match(ctx.text, m.end()):
+        return None  # lunar months are not Gregorian months
+    start, part = ctx.back(m.start(), ctx.g.part_tail)
+    if not part and ctx.ends(start, _NUMBER_BEFORE):
+        return None  # "6 tháng 10 ngày": a duration
+    month = _month_no(ctx, m["m"], m["mw"])
+    year = _int(m["y"]) or _year_rel(ctx, m["ry"])
+    relative = year is None or bool(m["ry"])
+    if year is None:
+        direction = ctx.g.lex.int_value("direction", m["dir"]) if m["dir"] else 0
+        year = R.resolve_month(month, ctx.ref, direction)
+    return ctx.cand(start, m.end(), R.iso(year, month), None, relative)
+
+
+def _month_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"tháng 3-5/2020", "từ tháng 12/2020 đến tháng 2/2021"."""
+    start, _ = ctx.back(m.start(), ctx.g.from_tail)
+    m1, m2 = int(m["m1"]), int(m["m2"])
+    y1, y2 = _int(m["y1"]), _int(m["y2"])
+    relative = y2 is None and y1 is None
+    if y2 is None:
+        y2 = y1 if y1 is not None else R.resolve_month(m2, ctx.ref)
+    if y1 is None:
+        y1 = y2 if m1 < m2 else y2 - 1
+    if (y1, m1) >= (y2, m2):
+        return None
+    return ctx.cand(start, m.end(), R.iso(y1, m1), R.iso(y2, m2), relative)
+
+
+def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"năm 2020", "đầu năm 2021"; "năm" vouches for any 4-digit year."""
+    start, _ = ctx.back(m.start(), ctx.g.part_tail)
+    return ctx.cand(start, m.end(), R.iso(int(m["y"])))
+
+
+_YEAR_WORD = tail(r"(?:năm|Năm|NĂM)\s+")
+
+
+def _year_span(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return year_span(ctx, m, _YEAR_WORD)
+
+
+def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    first, last = R.quarter_months(ctx.g.lex.int_value("quarter", m["q"]))
+    year = _int(m["y"]) or _year_rel(ctx, m["ry"])
+    relative = year is None or bool(m["ry"])
+    if year is None:
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year
+    return ctx.cand(m.start(), m.end(), R.iso(year, first), R.iso(year, last), relative)
+
+
+def _months_of_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"6 tháng đầu năm 2020", "9 tháng đầu năm nay", "nửa cuối năm"."""
+    year = _int(m["y"]) or _year_rel(ctx, m["ry"])
+    relative = year is None or bool(m["ry"])
+    if year is None:
+        if ctx.ref is None:
+            return None
+        year = ctx.ref.year
+    start = m.start()
+    if m["half"]:
+        n, late = 6, ctx.g.lex.int_value("half", m["half"]) == 2
+    else:
+        start, num = ctx.back(start, ctx.g.number_tail)
+        if num is None:
+            return None
+        n = int(num["n"]) if num["n"].isdigit() else ctx.g.lex.int_value("number", num["n"])
+        late = ctx.g.lex.value("part", m["which"]) == "late"
+    if not 1 <= n <= 11:
+        return None
+    first, last = (13 - n, 12) if late else (1, n)
+    return ctx.cand(start, m.end(), R.iso(year, first), R.iso(year, last), relative)
+
+
+def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"vào thứ Hai", "sáng Chủ nhật", "thứ Sáu tuần trước", "thứ Hai tới"."""
+    start, dp = ctx.back(m.start(), ctx.g.daypart_tail)
+    if not (dp or m["mod"]) and not ctx.ends(start, ctx.g.context_before):
+        return None
+    weekday = ctx.g.lex.int_value("weekday", m["wd"].split()[-1] if not m["sun"] else m["sun"])
+    mode = ctx.g.lex.value("weekday_mod", m["mod"]) if m["mod"] else "past"
+    day = R.weekday_date(ctx.ref, weekday, mode)
+    return ctx.cand(start, m.end(), day.isoformat(), None, True)
+
+
+def _festival(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """Fixed-date festivals: "Tết Dương lịch" is 1 January."""
+    mm, dd = (int(x) for x in ctx.g.lex.value("festival", m["fest"]).split("-"))
+    year = _int(m["y"])
+    day = date(year, mm, dd) if year else R.resolve_day_month(dd, mm, ctx.ref)
+    return ctx.cand(m.start(), m.end(), day.isoformat(), None, year is None)
+
+
+def _tet(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"dịp Tết", "Tết Nguyên đán 2024", "Tết Giáp Thìn", "mùng 3 Tết"."""
+    lex = ctx.g.lex
+    if ctx.starts(m.end(), ctx.g.festival_other):
+        return None  # "dịp Tết Trung thu" is another festival
+    start, pre = ctx.back(m.start(), _TET_BEFORE)
+    n = int(pre["n"]) if pre and pre["n"] else None
+    year = _int(m["y"])
+    if m["can"]:
+        year = R.can_chi_year(lex.int_value("can", m["can"]), lex.int_value("chi", m["chi"]), ctx.ref)
+    if not (pre or m["tw"] or year):
+        return None  # a bare "Tết" ("quà Tết") names no particular day
+    if year is not None:
+        if year not in lex.tet:
+            return None
+        day = lex.tet[year]
+    else:
+        ref = ctx.ref
+        if ref is None:
+            return None
+        near = [lex.tet[y] for y in (ref.year - 1, ref.year, ref.year + 1) if y in lex.tet]
+        if not near:
+            return None
+        day = min(near, key=lambda d: abs((d - ref).days))
+    if n:
+        day = R.shift_day(day, n - 1)
+    return ctx.cand(start, m.end(), day.isoformat(), None, m["y"] is None)
+
+
+def vi_rules(g: Grammar) -> list[Rule]:
+    lex = g.lex
+    w = lex.words
+    mw = alt(w("month"), ci=False)
+    year_rel = alt(x for x in w("relative") if lex.value("relative", x).startswith("year:"))
+    direction = alt(w("direction"))
+    sep = r"[/.\-]"
+    ngay, thang, nam = alt(["ngày"]), alt(["tháng"]), alt(["năm"])
+    conn_words = alt(["đến", "tới"])
+    month_tail = (rf"\s+{thang}\s+(?P<mt>{M})(?![0-9])"
+                  rf"(?:\s*(?:[,/]\s*|\s{nam}\s+)(?P<yt>{Y}))?")
+    weekday_cap = alt([x for x in w("weekday") if " " not in x], ci=False)
+    sunday = alt([x for x in w("weekday") if " " in x])
+    tet_words = alt(w("tet_word"), ci=False)
+    can, chi = alt(w("can"), ci=False), alt(w("chi"), ci=False)
+    d1 = rf"(?P<d1>{DL})"
+    return [
+        rule("vi_dmy", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?P=s)(?P<y>{Y}){NA}", _dmy, "num"),
+        rule("vi_dm", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?:\s+{nam}\s+(?P<y>{Y}))?{NA}", _dm, "num"),
+        rule("vi_day_list",
+             rf"{d1}(?P<more>(?:\s*,\s*{D})*)\s*(?P<conn>{DASH}|{alt(['đến', 'tới', 'và'])}|,)\s*"
+             rf"(?P<dw>{ngay}\s+)?(?P<d2>{D})(?:(?P<s>{sep})(?P<m>{M})(?:(?P=s)(?P<y>{Y}))?|{month_tail})?{NA}",
+             _day_list, "num"),
+        rule("vi_dm_range",
+             rf"{d1}(?P<s1>{sep})(?P<m1>{M})(?:(?P=s1)(?P<y1>{Y}))?\s*(?P<conn>{DASH}|{conn_words})"
+             rf"\s*(?:{ngay}\s+)?(?P<d2>{D})(?P<s2>{sep})(?P<m2>{M})(?:(?P=s2)(?P<y2>{Y}))?{NA}",
+             _dm_range, "num"),
+        rule("vi_textual",
+             rf"{d1}(?:\s+{thang}\s+(?:(?P<m1>{M})(?![0-9])|(?P<mw1>{mw}))"
+             rf"(?:\s*,?\s*{nam}\s+(?P<y1>{Y}))?\s*(?P<conn>{DASH}|{conn_words})\s*(?:{ngay}\s+)?"
+             rf"(?P<d2>{D}))?\s+{thang}\s+(?:(?P<m2>{M})(?![0-9])|(?P<mw2>{mw})(?!\w))"
+             rf"(?:\s*,?\s*{nam}\s+(?P<y2>{Y})(?![0-9]))?",
+             _textual, "num"),
+        rule("vi_day_only",
+             rf"{alt(['ngày', 'mùng', 'mồng'])}\s+(?:{alt(['mùng', 'mồng'])}\s+)?(?P<d>{D})"
+             rf"(?![0-9]|\s*[/.\-–—]\s*[0-9]|[^\W\d])",
+             _day_only),
+        rule("vi_month",
+             rf"{thang}\s+(?:(?P<m>{M})(?![0-9])|(?P<mw>{mw})(?!\w))"
+             rf"(?:\s*(?:{sep}|,?\s+{nam}\s)\s*(?P<y>{Y})(?![0-9])|\s+(?P<ry>{year_rel})(?!\w))?"
+             rf"(?:\s+(?P<dir>{direction})(?!\w))?(?![/.\-–—]?[0-9])",
+             _month),
+        rule("vi_month_range",
+             rf"{thang}\s+(?P<m1>{M})(?:\s*(?:{sep}|\s{nam})\s*(?P<y1>{Y}))?"
+             rf"\s*(?:{DASH}|{alt(['đến', 'tới', 'và'])})\s*(?:{thang}\s+)?(?P<m2>{M})(?![0-9])"
+             rf"(?:\s*(?:{sep}|\s{nam})\s*(?P<y2>{Y}))?(?![0-9])",
+             _month_range),
+        rule("vi_year", rf"{nam}\s+(?P<y>{Y})(?![0-9]|[^\W\d])", _year),
+        rule("vi_year_span",
+             rf"(?P<y1>{Y})\s*(?P<conn>{DASH}|{conn_words})\s*(?:{nam}\s+)?"
+             rf"(?:(?P<y2>{Y})|(?P<yy>(?!))|(?P<now>{alt(['nay', 'hiện nay', 'hiện tại'])}))(?![0-9]|[^\W\d])",
+             _year_span, "num"),
+        rule("vi_quarter",
+             rf"{alt(['quý'])}\s+(?P<q>IV|III|II|I|[1-4])(?![0-9]|[^\W\d])"
+             rf"(?:\s*(?:[/\-,]\s*|\s{nam}\s+)(?P<y>{Y})(?![0-9])|\s+(?P<ry>{year_rel})(?!\w))?",
+             _quarter),
+        rule("vi_months_of_year",
+             rf"{thang}\s+(?P<which>{alt(['đầu', 'cuối'])})(?P<half>(?!))?"
+             rf"(?:\s+(?P<ry>{year_rel})|\s+{nam}(?:\s+(?P<y>{Y})(?![0-9]))?)(?!\w)",
+             _months_of_year),
+        rule("vi_half_year",
+             rf"(?P<half>{alt(w('half'))})(?P<which>(?!))?"
+             rf"(?:\s+(?P<ry>{year_rel})|\s+{nam}(?:\s+(?P<y>{Y})(?![0-9]))?)(?!\w)",
+             _months_of_year),
+        rule("vi_weekday",
+             rf"(?:(?P<wd>{alt(['thứ'])}\s+{weekday_cap})|(?P<sun>{sunday}))"
+             rf"(?!\w)(?:\s+(?P<mod>{alt(w('weekday_mod'))})(?!\w))?",
+             _weekday),
+        rule("vi_tet",
+             rf"(?:Tết|TẾT)(?:\s+(?P<tw>{tet_words}))?(?:\s+(?:(?P<y>{Y})(?![0-9])"
+             rf"|(?P<can>{can})\s+(?P<chi>{chi})))?(?!\w)",
+             _tet),
+        rule("vi_festival",
+             rf"(?P<fest>{alt(w('festival'), ci=False)})(?:\s+(?P<y>{Y}))?(?![0-9]|[^\W\d])",
+             _festival),
+    ]

@@ -1,0 +1,137 @@
+"""Full-text search over stored documents, SQLite FTS5 or PostgreSQL tsvector.
+
+The user's query never reaches SQL as text: it is folded and cut into word
+tokens (letters and digits only), and the engine query is rebuilt from those
+tokens, each quoted, then passed as a bound parameter. Quotes, ``*``, ``:``,
+``NEAR``, ``OR`` or ``; DROP TABLE`` are just words or nothing. Words must
+all occur (AND); a double-quoted part of the query must occur as a phrase.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from bluebook.dedup.when import date_bounds
+from bluebook.errors import StoreError
+from bluebook.search.fold import fold, tokens
+from bluebook.search.snippets import SearchHit, make_snippet
+
+FILTERS = ("date_from", "date_to", "source", "type", "party", "duplicates")
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    terms: list[str] = field(default_factory=list)          # single words
+    phrases: list[list[str]] = field(default_factory=list)  # words that must be adjacent
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.phrases
+
+    def fts5(self) -> str:
+        parts = [f'"{w}"' for w in self.terms] + ['"' + " ".join(p) + '"' for p in self.phrases]
+        return " AND ".join(parts)
+
+    def tsquery(self) -> str:
+        parts = [f"'{w}'" for w in self.terms] + ["(" + " <-> ".join(f"'{w}'" for w in p) + ")"
+                                                  for p in self.phrases]
+        return " & ".join(parts)
+
+
+def parse_query(q: str) -> ParsedQuery:
+    q = str(q or "")
+    out = ParsedQuery()
+    for ph in _QUOTED.findall(q):
+        words = tokens(fold(ph))
+        if len(words) > 1:
+            out.phrases.append(words)
+        else:
+            out.terms.extend(words)
+    out.terms.extend(tokens(fold(_QUOTED.sub(" ", q))))
+    seen: set[str] = set()
+    out.terms = [w for w in out.terms if not (w in seen or seen.add(w))]
+    return out
+
+
+def _escape_like(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filters(filters: dict[str, Any] | None, lang: str | None) -> tuple[list[str], dict[str, Any]]:
+    f = dict(filters or {})
+    unknown = sorted(set(f) - set(FILTERS))
+    if unknown:
+        raise StoreError(f"unknown search filter(s): {', '.join(unknown)}", hint=f"use {', '.join(FILTERS)}")
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    if lang:
+        where.append("d.lang = :lang")
+        params["lang"] = str(lang)
+    if not f.get("duplicates"):
+        where.append("d.duplicate_of IS NULL")
+    lo, hi = date_bounds(f.get("date_from"), "date_from"), date_bounds(f.get("date_to"), "date_to")
+    if lo:
+        where.append("d.doc_date >= :date_from")
+        params["date_from"] = lo[0]
+    if hi:
+        where.append("d.doc_date <= :date_to")
+        params["date_to"] = hi[1]
+    if f.get("source"):
+        where.append("d.source LIKE :source ESCAPE '\\'")
+        params["source"] = _escape_like(str(f["source"])) + "%"
+    if f.get("type"):
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = d.id AND m.type = :type)")
+        params["type"] = str(f["type"])
+    if f.get("party"):
+        where.append("EXISTS (SELECT 1 FROM mentions m JOIN event_parties p ON p.event_id = m.event_id "
+                     "WHERE m.doc_id = d.id AND p.party = :party)")
+        params["party"] = str(f["party"]).strip().upper()
+    return where, params
+
+
+def _ranked_ids(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[str],
+                params: dict[str, Any]) -> list[tuple[int, float]]:
+    if pq.empty:
+        sql = ("SELECT d.id, 0.0 AS score FROM documents d"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset")
+    elif dialect == "sqlite":
+        params["q"] = pq.fts5()
+        sql = ("SELECT d.id, -f.rank AS score FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+               "WHERE documents_fts MATCH :q" + "".join(" AND " + w for w in where)
+               + " ORDER BY f.rank, d.id LIMIT :limit OFFSET :offset")
+    else:
+        params["q"] = pq.tsquery()
+        sql = ("SELECT d.id, ts_rank(f.fts, q.q) AS score FROM documents_fts f "
+               "JOIN documents d ON d.id = f.doc_id CROSS JOIN to_tsquery('simple', :q) AS q(q) "
+               "WHERE f.fts @@ q.q" + "".join(" AND " + w for w in where)
+               + " ORDER BY score DESC, d.id LIMIT :limit OFFSET :offset")
+    return [(int(r[0]), float(r[1])) for r in conn.execute(sa.text(sql), params)]
+
+
+def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = None, limit: int = 20,
+           offset: int = 0, filters: dict[str, Any] | None = None) -> list[SearchHit]:
+    """Documents matching every word of ``query``, best first, each with a highlighted snippet."""
+    pq = parse_query(query)
+    where, params = _filters(filters, lang)
+    params.update(limit=max(0, min(int(limit), 1000)), offset=max(0, int(offset)))
+    ranked = _ranked_ids(conn, dialect, pq, where, params)
+    if not ranked:
+        return []
+    rows = {r.id: r for r in conn.execute(sa.text(
+        "SELECT id, title, source, url, doc_date, lang, text, duplicate_of FROM documents WHERE id IN :ids")
+        .bindparams(sa.bindparam("ids", expanding=True)), {"ids": [i for i, _ in ranked]})}
+    hits = []
+    for doc_id, score in ranked:
+        r = rows.get(doc_id)
+        if r is None:
+            continue
+        snippet, marks, start, end = make_snippet(r.text, pq.terms, pq.phrases)
+        hits.append(SearchHit(doc_id=doc_id, title=r.title, source=r.source, url=r.url, doc_date=r.doc_date,
+                              lang=r.lang, score=score, snippet=snippet, highlights=marks, start=start,
+                              end=end, duplicate_of=r.duplicate_of))
+    return hits

@@ -1,0 +1,104 @@
+"""Database URLs, engines, transactions, and turning driver errors into StoreError."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from bluebook.errors import BluebookError, StoreError
+from bluebook.store import postgres, sqlite
+
+DEFAULT_URL = "sqlite:///bluebook.db"
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+
+
+def normalise_url(url: str | None) -> str:
+    """'x.db' -> 'sqlite:///x.db'; 'postgresql://…' -> 'postgresql+psycopg://…'."""
+    if url is None or not str(url).strip():
+        return DEFAULT_URL
+    url = str(url).strip()
+    m = _SCHEME.match(url)
+    if not m:
+        return "sqlite:///" + url
+    scheme = m.group(1).lower()
+    rest = url[m.end():]
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg"):
+        return "postgresql+psycopg://" + rest
+    if scheme == "sqlite":
+        return url
+    raise StoreError(f"unsupported database URL scheme {scheme!r}", source=url,
+                     hint="use a file path, sqlite:///path.db or postgresql://user@host/db")
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - a malformed URL is shown as given
+        return url
+
+
+@dataclass
+class Database:
+    engine: sa.Engine
+    dialect: str        # 'sqlite' | 'postgresql'
+    url: str
+
+    @contextmanager
+    def write(self) -> Iterator[sa.Connection]:
+        """One write transaction, serialised against every other writer."""
+        with translate(self.url), self.engine.connect() as conn:
+            conn.execution_options(bluebook_write=True)
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    postgres.lock_for_write(conn)
+                yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[sa.Connection]:
+        with translate(self.url), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+
+def connect(url: str | None) -> Database:
+    full = normalise_url(url)
+    with translate(full):
+        try:
+            sa_url = sa.engine.make_url(full)
+        except sa.exc.ArgumentError as e:
+            raise StoreError(f"malformed database URL: {e}", source=display_url(full),
+                             hint="e.g. sqlite:///bluebook.db or postgresql://user@localhost/bluebook") from e
+        if sa_url.get_backend_name() == "sqlite":
+            return Database(sqlite.make_engine(full), "sqlite", full)
+        return Database(postgres.make_engine(full), "postgresql", full)
+
+
+def _hint(msg: str) -> str:
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        return "another process held the write lock too long; retry, or write from fewer processes"
+    if "not a database" in low or "malformed" in low:
+        return "the file is not a bluebook SQLite database (or is damaged); pass another database path"
+    if "unable to open" in low or "readonly" in low or "read-only" in low:
+        return "check the path exists and is writable"
+    if "connection" in low or "could not" in low or "refused" in low:
+        return "is the PostgreSQL server running, and is the URL (host, port, user, database) right?"
+    if "does not exist" in low and "database" in low:
+        return "create the database first (createdb NAME)"
+    return "see the message; run `bluebook db upgrade` if the schema is old"
+
+
+@contextmanager
+def translate(url: str) -> Iterator[None]:
+    """Driver errors leave as StoreError naming the database, with a hint."""
+    try:
+        yield
+    except BluebookError:
+        raise
+    except sa.exc.SQLAlchemyError as e:
+        orig = getattr(e, "orig", None) or e
+        msg = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        raise StoreError(msg, source=display_url(url), hint=_hint(msg)) from e

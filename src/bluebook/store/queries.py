@@ -1,0 +1,123 @@
+"""Reading canonical events, their mentions and documents back out."""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+from bluebook.dedup.when import date_bounds
+from bluebook.search.fold import fold, tokens
+from bluebook.store import schema as t
+from bluebook.store.records import CanonicalEvent, MentionRecord, StoredDocument, loads_list
+
+_M, _D, _E = t.mentions, t.documents, t.events
+
+
+def _mention(r: Any) -> MentionRecord:
+    return MentionRecord(
+        id=r.id, doc_id=r.doc_id, event_id=r.event_id, key=r.event_key, type=r.type, date=r.date,
+        date_end=r.date_end, parties=loads_list(r.parties), persons=loads_list(r.persons),
+        persons_original=loads_list(r.persons_original), location=r.location, planned=bool(r.planned),
+        lang=r.lang, source=r.source, evidence=r.evidence, evidence_span=(r.evidence_start, r.evidence_end),
+        sentence=(r.sentence_start, r.sentence_end), trigger=r.trigger_text, date_text=r.date_text,
+        confidence=float(r.confidence), summary_en=r.summary_en, summary_vi=r.summary_vi, kind=r.kind,
+        doc_source=r.doc_source, doc_url=r.doc_url, doc_title=r.doc_title, doc_date=r.doc_date,
+        doc_hash=r.doc_hash, doc_lang=r.doc_lang, duplicate_of=r.duplicate_of)
+
+
+def mentions_where(conn: sa.Connection, cond: Any) -> list[MentionRecord]:
+    q = (sa.select(_M, _D.c.source.label("doc_source"), _D.c.url.label("doc_url"),
+                   _D.c.title.label("doc_title"), _D.c.doc_date, _D.c.content_hash.label("doc_hash"),
+                   _D.c.lang.label("doc_lang"), _D.c.duplicate_of)
+         .join(_D, _D.c.id == _M.c.doc_id).where(cond).order_by(_M.c.event_id, _M.c.id))
+    return [_mention(r) for r in conn.execute(q)]
+
+
+def _canonical(r: Any, ms: list[MentionRecord]) -> CanonicalEvent:
+    sources = {m.duplicate_of or m.doc_id for m in ms}
+    return CanonicalEvent(id=r.id, type=r.type, date=r.date, date_end=r.date_end,
+                          parties=loads_list(r.parties), persons=loads_list(r.persons), location=r.location,
+                          planned=bool(r.planned), summary_en=r.summary_en, summary_vi=r.summary_vi,
+                          n_mentions=len(ms) or int(r.n_mentions), n_sources=len(sources),
+                          langs=sorted({m.lang for m in ms if m.lang}), mentions=ms)
+
+
+def with_mentions(conn: sa.Connection, rows: Sequence[Any]) -> list[CanonicalEvent]:
+    by_event: dict[int, list[MentionRecord]] = {}
+    ids = [r.id for r in rows]
+    for i in range(0, len(ids), 500):    # keep IN lists within every backend's parameter limit
+        for m in mentions_where(conn, _M.c.event_id.in_(ids[i:i + 500])):
+            by_event.setdefault(m.event_id, []).append(m)
+    return [_canonical(r, by_event.get(r.id, [])) for r in rows]
+
+
+def event_ids(conn: sa.Connection) -> list[int]:
+    """Every canonical event id, chronologically."""
+    return [int(i) for i in conn.execute(sa.select(_E.c.id).order_by(
+        _E.c.date_lo.is_(None), _E.c.date_lo, _E.c.date, _E.c.id)).scalars()]
+
+
+def events_by_ids(conn: sa.Connection, ids: Sequence[int]) -> list[CanonicalEvent]:
+    rows = {r.id: r for r in conn.execute(sa.select(_E).where(_E.c.id.in_(list(ids))))}
+    return with_mentions(conn, [rows[i] for i in ids if i in rows])
+
+
+def events(conn: sa.Connection, type: str | None = None, party: str | None = None, person: str | None = None,
+           date_from: str | None = None, date_to: str | None = None, planned: bool | None = None,
+           lang: str | None = None, limit: int | None = None, offset: int = 0) -> list[CanonicalEvent]:
+    q = sa.select(_E)
+    if type:
+        q = q.where(_E.c.type == type)
+    if party:
+        q = q.where(sa.exists().where(t.event_parties.c.event_id == _E.c.id,
+                                      t.event_parties.c.party == party.strip().upper()))
+    for tok in tokens(fold(person or "")):
+        q = q.where(sa.exists().where(t.event_persons.c.event_id == _E.c.id,
+                                      t.event_persons.c.folded.like(f"% {tok} %")))
+    lo = date_bounds(date_from, "date_from")
+    hi = date_bounds(date_to, "date_to")
+    if lo:
+        q = q.where(_E.c.date_hi >= lo[0])
+    if hi:
+        q = q.where(_E.c.date_lo <= hi[1])
+    if planned is not None:
+        q = q.where(_E.c.planned == bool(planned))
+    if lang:
+        q = q.where(sa.exists().where(_M.c.event_id == _E.c.id, _M.c.lang == lang))
+    q = q.order_by(_E.c.date_lo.is_(None), _E.c.date_lo, _E.c.date, _E.c.id).offset(max(0, int(offset)))
+    if limit is not None:
+        q = q.limit(max(0, int(limit)))
+    return with_mentions(conn, conn.execute(q).all())
+
+
+def event(conn: sa.Connection, event_id: int) -> CanonicalEvent | None:
+    rows = conn.execute(sa.select(_E).where(_E.c.id == int(event_id))).all()
+    return with_mentions(conn, rows)[0] if rows else None
+
+
+def partners(conn: sa.Connection) -> dict[str, int]:
+    """Canonical events per party other than Viet Nam, most first."""
+    p = t.event_parties
+    n = sa.func.count().label("n")
+    rows = conn.execute(sa.select(p.c.party, n).where(p.c.party != "VNM").group_by(p.c.party)
+                        .order_by(n.desc(), p.c.party)).all()
+    return {r.party: int(r.n) for r in rows}
+
+
+def document(conn: sa.Connection, doc_id: int) -> StoredDocument | None:
+    r = conn.execute(sa.select(_D).where(_D.c.id == int(doc_id))).first()
+    if r is None:
+        return None
+    try:
+        meta = json.loads(r.meta)
+    except ValueError:
+        meta = {}
+    return StoredDocument(id=r.id, source=r.source, url=r.url, title=r.title, doc_date=r.doc_date,
+                          lang=r.lang, encoding=r.encoding, text=r.text,
+                          original=r.original if r.original is not None else r.text,
+                          meta=meta if isinstance(meta, dict) else {}, content_hash=r.content_hash,
+                          duplicate_of=r.duplicate_of, similarity=r.similarity,
+                          expected_events=r.expected_events, added_at=r.added_at, updated_at=r.updated_at,
+                          mentions=mentions_where(conn, _M.c.doc_id == r.id))

@@ -1,0 +1,93 @@
+"""The ingest hot path's SQL, run on the driver connection inside SQLAlchemy's transaction.
+
+Building and compiling SQLAlchemy expressions cost more than the statements
+themselves when a document brings a dozen small ones; these are fixed strings.
+Written with ``:name`` parameters (sqlite3's style), rewritten once to
+``%(name)s`` for psycopg. No literal '%' or '::' in them, please.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+
+_PARAM = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+
+EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location", "location_conf", "planned",
+              "summary_en", "summary_vi", "n_mentions")
+
+# Statements whose text differs between the two engines: {name: (sqlite, postgresql)}.
+DIALECT_SQL = {
+    "candidates": (
+        "SELECT " + ", ".join(EVENT_COLS) + " FROM events WHERE id IN (SELECT event_id FROM event_blocks "
+        "WHERE block IN (SELECT value FROM json_each(:blocks))) ORDER BY id",
+        "SELECT " + ", ".join(EVENT_COLS) + " FROM events WHERE id IN (SELECT event_id FROM event_blocks "
+        "WHERE block = ANY(:blocks)) ORDER BY id"),
+    "band_docs": (
+        "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
+        "JOIN json_each(:hashes) j ON b.band = j.key AND b.hash = j.value)",
+        "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
+        "JOIN unnest(CAST(:bands AS integer[]), CAST(:hashes AS bigint[])) AS u(band, hash) "
+        "ON b.band = u.band AND b.hash = u.hash)"),
+}
+
+
+class Raw:
+    def __init__(self, conn: sa.Connection, dialect: str) -> None:
+        self.dbapi = conn.connection.driver_connection
+        self.dialect = dialect
+        self.pg = dialect == "postgresql"
+        self._cache: dict[str, str] = {}
+
+    def _sql(self, q: str) -> str:
+        if not self.pg:
+            return q
+        out = self._cache.get(q)
+        if out is None:
+            out = self._cache[q] = _PARAM.sub(r"%(\1)s", q)
+        return out
+
+    def named(self, name: str) -> str:
+        return DIALECT_SQL[name][1 if self.pg else 0]
+
+    def array(self, values: Sequence[Any]) -> Any:
+        """A list parameter: a PostgreSQL array, or JSON text for SQLite's json_each."""
+        return list(values) if self.pg else json.dumps(list(values))
+
+    def execute(self, q: str, params: dict[str, Any] | None = None) -> Any:
+        cur = self.dbapi.cursor()
+        cur.execute(self._sql(q), params or {})
+        return cur
+
+    def all(self, q: str, params: dict[str, Any] | None = None) -> list[tuple]:
+        cur = self.execute(q, params)
+        try:
+            return cur.fetchall()
+        finally:
+            cur.close()
+
+    def scalar(self, q: str, params: dict[str, Any] | None = None) -> Any:
+        rows = self.all(q, params)
+        return rows[0][0] if rows else None
+
+    def many(self, q: str, rows: Iterable[dict[str, Any]]) -> None:
+        rows = list(rows)
+        if rows:
+            cur = self.dbapi.cursor()
+            cur.executemany(self._sql(q), rows)
+            cur.close()
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        """INSERT one row, returning its new id."""
+        cols = ", ".join(row)
+        vals = ", ".join(f":{k}" for k in row)
+        return int(self.scalar(f"INSERT INTO {table} ({cols}) VALUES ({vals}) RETURNING id", row))
+
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            cols = ", ".join(rows[0])
+            vals = ", ".join(f":{k}" for k in rows[0])
+            self.many(f"INSERT INTO {table} ({cols}) VALUES ({vals})", rows)
