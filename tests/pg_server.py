@@ -131,6 +131,25 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     pg_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture
+def new_store_url(request: pytest.FixtureRequest, store_url: str, tmp_path: Path) -> Iterator:
+    """Make more empty databases on the same backend as ``store_url`` (e.g. an import target)."""
+    made: list[str] = []
+
+    def make() -> str:
+        if store_url.startswith("sqlite"):
+            return f"sqlite:///{tmp_path / f'extra{len(made)}.db'}"
+        server = request.getfixturevalue("pg_server")
+        name = "t_" + uuid.uuid4().hex[:12]
+        server.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DB}")
+        made.append(name)
+        return server.url(name)
+
+    yield make
+    for name in made:
+        request.getfixturevalue("pg_server").admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":

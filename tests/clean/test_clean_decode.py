@@ -61,7 +61,7 @@ def test_western_european_text_is_not_mistaken_for_vietnamese():
     ("windows-1258", to_cp1258("Hà Nội"), "cp1258"),
     ("utf-8", "Hà Nội".encode(), "utf-8"),
     ("utf-16", "Hà Nội".encode("utf-16"), "utf-16"),
-    ("latin-1", "Hà Nội".encode("utf-8"), "latin-1"),
+    ("latin-1", "Hà Nội".encode(), "latin-1"),
     ("koi8-r", "Москва".encode("koi8-r"), "koi8-r"),
 ])
 def test_forced_encoding(encoding, data, expected_name):

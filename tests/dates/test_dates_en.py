@@ -38,6 +38,8 @@ CASES = [
     # months
     ("a phone call (May 2020)", REF, [("May 2020", "2020-05", None)]),
     ("in November of 2022", REF, [("November of 2022", "2022-11", None)]),
+    ("He signed it in May of last year.", "2023-08-22", [("May of last year", "2022-05", None)]),
+    ("Smith, J. (2018, July 7). Title.", REF, [("2018, July 7", "2018-07-07", None)]),
     ("three calls (March, May and August 2020)", REF,
      [("March", "2020-03", None), ("May", "2020-05", None), ("August", "2020-08", None)]),
     ("(January and October 2020)", REF, [("January", "2020-01", None), ("October", "2020-10", None)]),

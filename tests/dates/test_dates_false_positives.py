@@ -39,6 +39,10 @@ VI_NOT_DATES = [
     "Mùa giải 2023/24 khép lại.",
     "Giá 1.500 đồng, tăng 2,5% so với tháng trước đó là con số.",
     "Quý khách vui lòng chờ.",
+    "Đội khách hòa 1 (1-1 trên sân khách).",
+    "Sporting Lisbon (5-1, Champions League).",
+    "Tỷ lệ châu Á (0:1 1/4), chấp 2 3/4 trái.",
+    "Phát sóng lúc 16h mùng 1,2,3 Tết.",
 ]
 
 EN_NOT_DATES = [

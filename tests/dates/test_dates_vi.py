@@ -1,8 +1,11 @@
 """Vietnamese date expressions, resolved against a document date (table-driven)."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from bluebook.dates import find_dates
 from tests.dates.helpers import found
 
 REF = "2020-11-22"  # a Sunday
@@ -170,8 +173,6 @@ def test_vietnamese_expression_is_found_and_resolved(text, ref, expected):
 
 
 def test_relative_expressions_are_flagged_relative():
-    from bluebook.dates import find_dates
-    from datetime import date
     got = {e.text: e.relative for e in find_dates(
         "Ngày 12/11/2020 và tối 22/11, năm 2019, hôm qua, tháng 10, quý III năm 2020", date(2020, 11, 22))}
     assert got == {"Ngày 12/11/2020": False, "tối 22/11": True, "năm 2019": False, "hôm qua": True,

@@ -4,4 +4,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pg_server import pg_server, pg_url, store, store_url  # noqa: E402,F401
+from pg_server import new_store_url, pg_server, pg_url, store, store_url  # noqa: E402,F401

@@ -38,6 +38,7 @@ _BYLINE_NAME = re.compile(r"(?:[^\W\d_][\w.'’-]*)(?:\s+[^\W\d_][\w.'’-]*){0,
 _FRONT_MATTER = re.compile(r"(?m)^[ \t]*---[ \t]*\n[\w-]{1,30}[ \t]*:[^\n]*\n(?:[^\n]*\n){0,60}?[ \t]*---[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _ESCAPES = re.compile(r"\\.")
+_CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")   # a line without its outer white space
 
 
 @dataclass(slots=True)
@@ -64,14 +65,8 @@ def classify_blocks(text: str) -> list[Block]:
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     prev_end = 0
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.span()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s == e:
-            continue
+    for m in _CONTENT_LINE.finditer(text):
+        s, e = m.span(1)
         out.append(_Line(s, e, text.count("\n", prev_end, s)))
         prev_end = e
     return out
@@ -83,7 +78,7 @@ def _group(text: str, lines: list[_Line], front: list[tuple[int, int]]) -> list[
     wrap = _wrap_width(lines)
     spans = [(lines[0].start, lines[0].end)]
     for prev, line in zip(lines, lines[1:], strict=False):
-        in_front = any(a <= line.start < b or a <= prev.start < b for a, b in front)
+        in_front = front and any(a <= line.start < b or a <= prev.start < b for a, b in front)
         if not in_front and _joins(text, prev, line, wrap):
             spans[-1] = (spans[-1][0], line.end)
         else:
@@ -138,23 +133,29 @@ class _Classifier:
         self.strings = [text[b.start:b.end] for b in blocks]
 
     def run(self) -> None:
+        """One pass: page furniture by pattern, then what needs context.
+
+        Related-article cards come as a headline printed twice (or doubled on
+        one line) and a one-paragraph summary; after a marker ("Tin liên quan")
+        any short headline-like line is a teaser. An inline "Xem thêm: ..." link
+        inside an article is a teaser too, but does not swallow what follows.
+        """
         rules = _rules()
         title_seen = False
         title = ""
-        zone = False            # inside a run of related-article teasers
-        prev_teaser = False
+        zone = False            # after a related-articles marker or a card
+        card = False            # the previous block was a repeated headline: a summary may follow
         for i, (block, s) in enumerate(zip(self.blocks, self.strings, strict=True)):
             if block.kind != "body":
                 continue
             kind, reason = self._by_pattern(s, rules)
+            after_card, card = card, False
             if kind == "marker":
                 self._set(block, "boilerplate", reason)
-                zone, prev_teaser = True, False
+                zone = True
                 continue
             if kind:
                 self._set(block, kind, reason)
-                prev_teaser = kind == "teaser"
-                zone = zone or prev_teaser
                 continue
             if _LIST.match(s):
                 block.kind = "list_item"
@@ -173,19 +174,17 @@ class _Classifier:
                     block.kind, title = "title", s
                     self._byline_after(i)
                     continue
-            doubled = _doubled(s)
             repeated = headline and i + 1 < len(self.strings) and self.strings[i + 1] == s
-            if doubled or repeated:
+            if repeated or _doubled(s):
                 self._set(block, "teaser", "repeated-headline")
                 if repeated:
                     self._set(self.blocks[i + 1], "teaser", "repeated-headline")
-                zone = prev_teaser = True
+                zone = card = True
                 continue
-            if zone and (headline or (prev_teaser and words <= SAPO_MAX_WORDS)):
+            if (zone and headline) or (after_card and words <= SAPO_MAX_WORDS):
                 self._set(block, "teaser", "related-teaser")
-                prev_teaser = headline
                 continue
-            zone = prev_teaser = False
+            zone = False
             if _ELLIPSIS.search(s) and self._truncated_copy(i, s):
                 self._set(block, "teaser", "truncated-duplicate")
         self._trailing_byline()

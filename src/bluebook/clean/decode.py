@@ -18,6 +18,7 @@ from .legacy import decode_tcvn3, decode_vni
 from .syllable import is_syllable
 
 HINT = "pass --encoding tcvn3|vni|cp1258"
+MIN_VIETNAMESE = 0.6        # share of valid syllables for a Vietnamese table to win
 _SAMPLE = 1 << 16
 # control bytes that do not occur in text (TAB, LF, VT, FF, CR, ESC and SUB do)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26, 27)) + b"\x7f"
@@ -194,14 +195,14 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
         return repair_mojibake(data.decode("utf-8-sig")), "utf-8"
     except UnicodeDecodeError:
         pass
-    best_name, best_text, best_score = "", "", -1.0
+    sample = data[:_SAMPLE]     # score on a sample; decode the whole only with the winner
+    best_name, best_score = "", -1.0
     for name, decoder in _VIETNAMESE.items():
-        text = decoder(data)
-        score, count = vietnamese_score(text)
+        score, count = vietnamese_score(decoder(sample))
         if count and score > best_score:
-            best_name, best_text, best_score = name, text, score
-    if best_score >= 0.6:
-        return best_text, best_name
+            best_name, best_score = name, score
+    if best_score >= MIN_VIETNAMESE:
+        return _VIETNAMESE[best_name](data), best_name
     return _other_code_page(data, source)
 
 

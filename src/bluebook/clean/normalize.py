@@ -47,6 +47,10 @@ def normalize(original: str) -> tuple[str, list[int] | None]:
         return text, nfc_map
     if nfc_map is not None:
         out_map = [nfc_map[j] for j in out_map]
+    if not unicodedata.is_normalized("NFC", out):
+        # removing an invisible character let a mark reach a letter: "A\u200b\u0301"
+        out, again = _nfc(out)
+        out_map = [out_map[j] for j in again] if again is not None else out_map
     return out, out_map
 
 

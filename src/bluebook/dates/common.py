@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bluebook.dates import resolver as R
-from bluebook.dates.patterns import BARE_YEARS, DASH, NA, NB, Cand, Ctx, Grammar, Y, alt
+from bluebook.dates.patterns import BARE_YEARS, Cand, Ctx, Grammar, Y, alt
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
 
@@ -133,15 +133,13 @@ def common_rules(g: Grammar) -> list[Rule]:
     lex = g.lex
     part = alt(lex.words("part"))
     rel = alt(lex.words("relative"))
-    number = rf"(?P<n>[0-9]{{1,3}}|{alt(lex.words('number'))})"
-    ago = rf"(?:\s+(?P<ago>{alt(lex.words('ago'))}))"
+    unit_ago = rf"\s+(?P<unit>{alt(lex.words('unit'))})(?:\s+(?P<ago>{alt(lex.words('ago'))}))?(?!\w)"
     return [
-        rule("ago_num", rf"{number}\s+(?P<unit>{alt(lex.words('unit'))}){ago}?(?!\w)", _ago, "num"),
+        rule("ago_num", rf"(?P<n>[0-9]{{1,3}}){unit_ago}", _ago, "num"),
+        rule("ago_word", rf"(?P<n>{alt(lex.words('number'))}){unit_ago}", _ago),
         rule("iso", rf"(?P<y>{Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[/.\-][0-9])", _iso, "num"),
         rule("bare_year", rf"(?P<y>{Y})(?![0-9]|[/.,:\-–—][0-9]|[^\W\d])", _bare_year, "num"),
         rule("part_year", rf"{part}(?:\s+|\s*-\s*)(?P<y>{Y})(?![0-9]|[^\W\d])", _part_year),
         rule("relative", rf"(?P<rel>{rel})(?!\w)", _relative),
     ]
 
-
-__all__ = ["Rule", "rule", "common_rules", "relative_dates", "year_span", "DASH", "NA", "NB"]

@@ -44,6 +44,10 @@ KINDS: dict[str, str] = {
     "unit": "str",             # ngày/tuần/tháng/năm, days/weeks -> day|week|month|year ("2 năm trước")
     "ago": "",                 # word after "N units" that counts back from the document date
     "ago_before": "",          # word before "N units" that does the same ("cách đây 2 năm")
+    "ago_stop": "",            # word after "N units trước" that counts from another event ("trước đó")
+    "tet_before": "",          # word before "Tết" that makes it a date ("dịp Tết")
+    "not_day_before": "",      # word before a number that makes it a month, year or ordinal
+    "lunar": "",               # word after a day/month that makes it a lunar date ("âm lịch")
     "number": "int",           # number words 1..12: "sáu tháng đầu năm", "first six months"
     "tet": "date",             # lunar year -> Gregorian date of Tết (mùng 1 tháng Giêng)
     "tet_word": "",            # words naming Tết Nguyên đán
@@ -60,6 +64,11 @@ class Lexicon:
     path: str
     rows: dict[str, dict[str, str]] = field(default_factory=dict)
     tet: dict[int, date] = field(default_factory=dict)
+    folded: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for kind, table in self.rows.items():
+            self.folded[kind] = {" ".join(k.split()).casefold(): v for k, v in table.items()}
 
     def words(self, kind: str) -> list[str]:
         return list(self.rows.get(kind, {}))
@@ -69,11 +78,7 @@ class Lexicon:
         table = self.rows.get(kind, {})
         if text in table:
             return table[text]
-        key = " ".join(text.split()).casefold()
-        for word, val in table.items():
-            if word.casefold() == key:
-                return val
-        raise KeyError(text)
+        return self.folded.get(kind, {})[" ".join(text.split()).casefold()]
 
     def int_value(self, kind: str, text: str) -> int:
         return int(self.value(kind, text))

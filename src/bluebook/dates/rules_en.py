@@ -44,7 +44,20 @@ def _day_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    return ctx.cand(m.start(), m.end(), R.iso(int(m["y"]), ctx.g.month_number(m["mo"])))
+    """"May 2020", "November of 2022", "May of last year"."""
+    month = ctx.g.month_number(m["mo"])
+    if m["y"]:
+        return ctx.cand(m.start(), m.end(), R.iso(int(m["y"]), month))
+    found = _year_of(ctx, m)
+    if found is None:
+        return None
+    return ctx.cand(m.start(), m.end(), R.iso(found[0], month), None, True)
+
+
+def _year_month_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"(2018, July 7)": reference lists put the year first."""
+    first = R.iso(int(m["y"]), ctx.g.month_number(m["mo"]), int(m["d"]))
+    return ctx.cand(m.start(), m.end(), first)
 
 
 def _month_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -234,7 +247,8 @@ def en_rules(g: Grammar, foreign: bool = False) -> list[Rule]:
     lex = g.lex
     w = lex.words
     full = alt(w("month"), ci=False)
-    month = rf"(?:{full}(?!\w)|{alt(w('month_abbr'), ci=False)}(?!\w)\.?)"
+    # one flat alternation ("Sept." listed as a word) keeps the fast scan; a full name takes no dot
+    month = rf"{alt(w('month') + w('month_abbr') + [a + '.' for a in w('month_abbr')], ci=False)}(?!\w)"
     conn = rf"(?P<conn>{DASH}|{alt(['to', 'until', 'till', 'through', 'and'])})"
     of = alt(["of"])
     rel_year = rf"{alt(['this', 'last', 'next', 'the'])}\s+{alt(['year'])}"
@@ -243,7 +257,10 @@ def en_rules(g: Grammar, foreign: bool = False) -> list[Rule]:
              rf"(?P<d>{DL}){ORD}(?:\s+{of})?\s+(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])", _day_month, "num"),
         rule("en_month_day",
              rf"(?P<mo>{month})\s+(?P<d>{D}){ORD}(?![0-9]|[^\W\d])(?:,?\s+(?P<y>{Y})(?![0-9]))?", _day_month),
-        rule("en_month_year", rf"(?P<mo>{month}),?\s+(?:{of}\s+)?(?P<y>{Y})(?![0-9]|[^\W\d])", _month_year),
+        rule("en_month_year", rf"(?P<mo>{month}),?\s+(?:{of}\s+)?(?P<y>{Y})(?![0-9]|[^\W\d])"
+             rf"(?P<yy>(?!))?(?P<rel>(?!))?", _month_year),
+        rule("en_year_month_day", rf"(?P<y>{Y}),\s+(?P<mo>{month})\s+(?P<d>{D})(?![0-9]|[^\W\d])",
+             _year_month_day, "num"),
         rule("en_month_list",
              rf"(?P<list>{full}(?:\s*,\s*{full})*\s*,?\s*(?:and|or|&)\s+{full})(?!\w)"
              rf"(?:,?\s+(?P<y>{Y})(?![0-9]))?", _month_list),
@@ -262,18 +279,28 @@ def en_rules(g: Grammar, foreign: bool = False) -> list[Rule]:
         return rules
     return rules + [
         rule("en_us", rf"(?P<a>{DL})/(?P<b>[0-9]{{1,2}})/(?P<y>{Y}){NA}", _us, "num"),
+        rule("en_month_rel", rf"(?P<mo>{full}),?\s+{of}\s+(?P<rel>{rel_year})(?!\w)(?P<y>(?!))?(?P<yy>(?!))?",
+             _month_year),
         rule("en_lone_month", rf"(?P<mo>{full})(?!\w)(?!\.?\s*[0-9])", _lone_month),
         rule("en_part",
              rf"{alt(w('part'))}(?:\s+|\s*-\s*)(?:(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])"
              rf"|(?P<y2>{Y})(?![0-9]|[^\W\d])|(?P<theyear>{alt(['the year', 'the month'])}))", _part),
+        rule("en_quarter_q",
+             rf"Q(?P<qn>[1-4])(?P<qw>(?!))?"
+             rf"(?:(?:\s*[/\-]\s*|\s+|,\s*)(?P<y>{Y})(?![0-9])|(?P<yy>(?!))|\s+{of}\s+(?P<rel>{rel_year}))?"
+             rf"(?![0-9]|[^\W\d])", _quarter, "num"),
         rule("en_quarter",
-             rf"(?:Q(?P<qn>[1-4])|(?P<qw>{alt(w('quarter') + ['last'])})\s+{alt(['quarter'])})"
-             rf"(?:(?:\s*[/\-]\s*|\s+|,\s*|\s+{of}\s+)(?P<y>{Y})(?![0-9])|(?P<yy>(?!))|\s+{of}\s+(?P<rel>{rel_year}))?"
+             rf"(?P<qw>{alt(w('quarter') + ['last'])})\s+{alt(['quarter'])}(?P<qn>(?!))?"
+             rf"(?:(?:\s*,\s*|\s+{of}\s+|\s+)(?P<y>{Y})(?![0-9])|(?P<yy>(?!))|\s+{of}\s+(?P<rel>{rel_year}))?"
              rf"(?![0-9]|[^\W\d])", _quarter),
         rule("en_half",
-             rf"(?:(?P<h>{alt(w('half'))})\s+{alt(['half'])}"
-             rf"|(?P<fl>{alt(['first', 'last'])})\s+(?P<n>[0-9]{{1,2}}|{alt(w('number'))})\s+{alt(['months'])})"
+             rf"(?P<h>{alt(w('half'))})\s+{alt(['half'])}(?P<fl>(?!))?(?P<n>(?!))?"
              rf"(?:\s+{of})?\s+(?:(?P<y>{Y})(?![0-9])|(?P<rel>{rel_year}))(?P<hn>(?!))?(?P<y3>(?!))?(?P<yy>(?!))?(?!\w)",
+             _half),
+        rule("en_months_of_year",
+             rf"(?P<fl>{alt(['first', 'last'])})\s+(?P<n>[0-9]{{1,2}}|{alt(w('number'))})\s+{alt(['months'])}"
+             rf"(?P<h>(?!))?(?:\s+{of})?\s+(?:(?P<y>{Y})(?![0-9])|(?P<rel>{rel_year}))"
+             rf"(?P<hn>(?!))?(?P<y3>(?!))?(?P<yy>(?!))?(?!\w)",
              _half),
         rule("en_half_h", rf"H(?P<hn>[12])\s*(?P<y3>{Y})(?![0-9]|[^\W\d])(?P<n>(?!))?(?P<h>(?!))?", _half),
         rule("en_weekday", rf"(?P<wd>{alt(w('weekday'), ci=False)})(?!\w)", _weekday),

@@ -23,7 +23,7 @@ def bare_ok(ctx: Ctx, start: int, end: int) -> bool:
     """A "d/m" with no date word before it: refuse scores, fractions, idioms."""
     g = ctx.g
     return (ctx.text[start:end] not in g.not_bare and not ctx.ends(start, g.not_before)
-            and not ctx.starts(end, g.not_after))
+            and not ctx.ends(start, _NUMBER_SPACE_BEFORE) and not ctx.starts(end, g.not_after))
 
 
 def dm_context(ctx: Ctx, start: int, end: int, found: bool, sep: str) -> bool:
@@ -37,7 +37,7 @@ def dm_context(ctx: Ctx, start: int, end: int, found: bool, sep: str) -> bool:
     text = ctx.text
     if found:
         return True
-    if _LUNAR.match(text, end):
+    if ctx.g.lunar.match(text, end):
         return False
     wrapped = start > 0 and text[start - 1] == "(" and text.startswith(")", end)
     if sep == "/" or (wrapped and sep == "-"):
@@ -46,38 +46,35 @@ def dm_context(ctx: Ctx, start: int, end: int, found: bool, sep: str) -> bool:
 
 
 _NGAY_BEFORE = tail(r"(?:ngày|Ngày|NGÀY)\s*")
-_LUNAR = re.compile(r"\s*\(?\s*(?:âm lịch|Âm lịch|ÂM LỊCH|ÂL)")
 _NUMBER_BEFORE = re.compile(r"[0-9]\s*\Z")
-_TET_BEFORE = tail(r"(?:nhân dịp|Nhân dịp|dịp|Dịp|mùa|Mùa|đón|Đón|vui|Vui)\s+|(?:mùng|Mùng|mồng|Mồng)\s+(?P<n>[1-9]|10)\s+")
-
-# A number right after these words is a month, quarter, year or ordinal, not a day.
-_NOT_DAY_BEFORE = tail(alt(["tháng", "quý", "năm", "thứ", "lần", "số", "khóa", "khoá"]) + r"\s*")
+_NUMBER_SPACE_BEFORE = re.compile(r"[0-9][\s:]+\Z")  # "2 3/4", "(0:1 1/4)": handicaps, mixed numbers
 
 
-def _days(ctx: Ctx, start: int, end: int, parts: tuple, span: bool) -> Cand:
-    if _LUNAR.match(ctx.text, end):
+
+def _days(ctx: Ctx, start: int, end: int, parts: tuple) -> Cand:
+    if ctx.g.lunar.match(ctx.text, end):
         raise ValueError("a lunar date")  # "5/5 âm lịch": not a Gregorian day
     first, last, rel = R.resolve_days(ctx.ref, *parts)
     return ctx.cand(start, end, first.isoformat(), last.isoformat() if last else None, rel)
 
 
 def _dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if _LUNAR.match(ctx.text, m.end()):
+    if ctx.g.lunar.match(ctx.text, m.end()):
         return None
     start, end, _ = ctx.extend(m.start(), m.end())
-    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), int(m["y"])), False)
+    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), int(m["y"])))
 
 
 def _dm(m: re.Match[str], ctx: Ctx) -> Cand | None:
     start, end, found = ctx.extend(m.start(), m.end())
     if not m["y"] and not dm_context(ctx, m.start(), m.end(), found, m["s"]):
         return None
-    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), _int(m["y"])), False)
+    return _days(ctx, start, end, (int(m["d"]), int(m["m"]), _int(m["y"])))
 
 
 def _day_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"từ ngày 26 đến 28/10", "20-22/9", "ngày 20 và 21/9", "12 - 16.8"."""
-    if ctx.ends(m.start(), _NOT_DAY_BEFORE):
+    if ctx.ends(m.start(), ctx.g.not_day_before):
         return None
     start, end, found = ctx.extend(m.start(), m.end(), span=True)
     month = _int(m["m"]) or _int(m["mt"])
@@ -93,7 +90,7 @@ def _day_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None  # "4-3-3" is a football formation
     if not m["more"] and d1 >= d2:
         return None  # a span inside one month runs forwards
-    return _days(ctx, start, end, (d1, None, None, d2, month, year), True)
+    return _days(ctx, start, end, (d1, None, None, d2, month, year))
 
 
 def _dm_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -105,7 +102,7 @@ def _dm_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not found and not word_conn and not m["y2"] and not bare_ok(ctx, m.start(), m.end()):
         return None
     parts = (int(m["d1"]), int(m["m1"]), _int(m["y1"]), int(m["d2"]), int(m["m2"]), _int(m["y2"]))
-    return _days(ctx, start, end, parts, True)
+    return _days(ctx, start, end, parts)
 
 
 def _month_no(ctx: Ctx, num: str | None, word: str | None) -> int:
@@ -121,19 +118,20 @@ def _year_rel(ctx: Ctx, phrase: str | None) -> int | None:
 
 def _textual(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"ngày 22 tháng 11 năm 2020", "từ ngày 26 tháng 10 đến ngày 2 tháng 11"."""
-    if ctx.ends(m.start(), _NOT_DAY_BEFORE):
+    if ctx.ends(m.start(), ctx.g.not_day_before):
         return None
     start, end, found = ctx.extend(m.start(), m.end(), span=bool(m["d2"]))
     y2 = _int(m["y2"])
     if not (found or y2):
         return None
     m2 = _month_no(ctx, m["m2"], m["mw2"])
+    parts: tuple[int | None, ...]
     if m["d2"]:
         m1 = _month_no(ctx, m["m1"], m["mw1"]) if (m["m1"] or m["mw1"]) else None
         parts = (int(m["d1"]), m1, _int(m["y1"]), int(m["d2"]), m2, y2)
     else:
         parts = (int(m["d1"]), m2, y2)
-    return _days(ctx, start, end, parts, bool(m["d2"]))
+    return _days(ctx, start, end, parts)
 
 
 def _day_only(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -141,12 +139,12 @@ def _day_only(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if ctx.starts(m.end(), ctx.g.not_after) or re.match(r"\s*(?:giờ|h\b|g\b|:)", ctx.text[m.end():]):
         return None
     start, end, _ = ctx.extend(m.start("d"), m.end())
-    return _days(ctx, min(start, m.start()), end, (int(m["d"]), None, None), False)
+    return _days(ctx, min(start, m.start()), end, (int(m["d"]), None, None))
 
 
 def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"tháng 10/2021", "cuối tháng 12", "tháng Mười năm ngoái", "tháng 10 tới"."""
-    if _LUNAR.match(ctx.text, m.end()):
+    if ctx.g.lunar.match(ctx.text, m.end()):
         return None  # lunar months are not Gregorian months
     start, part = ctx.back(m.start(), ctx.g.part_tail)
     if not part and ctx.ends(start, _NUMBER_BEFORE):
@@ -246,7 +244,7 @@ def _tet(m: re.Match[str], ctx: Ctx) -> Cand | None:
     lex = ctx.g.lex
     if ctx.starts(m.end(), ctx.g.festival_other):
         return None  # "dịp Tết Trung thu" is another festival
-    start, pre = ctx.back(m.start(), _TET_BEFORE)
+    start, pre = ctx.back(m.start(), ctx.g.tet_before)
     n = int(pre["n"]) if pre and pre["n"] else None
     year = _int(m["y"])
     if m["can"]:
@@ -304,7 +302,7 @@ def vi_rules(g: Grammar) -> list[Rule]:
              rf"(?:\s*,?\s*{nam}\s+(?P<y2>{Y})(?![0-9]))?",
              _textual, "num"),
         rule("vi_day_only",
-             rf"{alt(['ngày', 'mùng', 'mồng'])}\s+(?:{alt(['mùng', 'mồng'])}\s+)?(?P<d>{D})"
+             rf"{ngay}\s+(?:{alt(['mùng', 'mồng'])}\s+)?(?P<d>{D})"
              rf"(?![0-9]|\s*[/.\-–—]\s*[0-9]|[^\W\d])",
              _day_only),
         rule("vi_month",

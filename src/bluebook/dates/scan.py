@@ -76,14 +76,14 @@ def candidates(text: str, ref: date | None, lang: str) -> tuple[list[tuple[Cand,
     return out, invalid
 
 
-def select(cands: list[tuple[Cand, int]], invalid: list[tuple[int, int]] = ()) -> list[Cand]:
+def select(cands: list[tuple[Cand, int]], invalid: list[tuple[int, int]] | None = None) -> list[Cand]:
     """Longest first; a candidate overlapping one already kept is dropped.
 
     So is a candidate lying inside the text of an impossible date: "29
     February 2021" must not come back as "February 2021".
     """
     cands.sort(key=lambda co: (co[0].start - co[0].end, co[0].start, co[1]))
-    inside = _Containment(invalid)
+    inside = _Containment(invalid or [])
     starts: list[int] = []
     kept: list[Cand] = []
     for cand, _ in cands:

@@ -66,7 +66,10 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
     (MurmurHash3 finalizer) before permuting them, so CRC's linearity does
     not leak into the estimates.
     """
-    words = index_text(text).split()
+    return _hash_words(index_text(text).split(), size)
+
+
+def _hash_words(words: list[str], size: int = SHINGLE) -> np.ndarray:
     if not words:
         return np.empty(0, dtype=np.uint64)
     wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
@@ -79,7 +82,12 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
 
 def signature(text: str) -> Signature | None:
     """MinHash of the text's shingles; None for a text without words."""
-    hashes = shingle_hashes(text)
+    return signature_of_words(index_text(text).split())
+
+
+def signature_of_words(words: list[str]) -> Signature | None:
+    """``signature`` for a text already folded and split into words."""
+    hashes = _hash_words(words)
     if not len(hashes):
         return None
     _, _, perms = _layout()

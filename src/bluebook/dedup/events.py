@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from bluebook.dedup.when import DAY, MONTH, When, months, parse_when, precision_of
@@ -223,18 +223,41 @@ def query_blocks(m: Mention) -> set[str]:
     return {f"{p}|{t}" for p in party_keys(m.parties) for t in periods}
 
 
-def cluster_events(events: Iterable[Any]) -> list[int]:
-    """Cluster label of each event, in order (incremental, as the store does it)."""
-    clusters: list[Cluster] = []
-    labels: list[int] = []
-    for e in events:
-        m = Mention.of(e)
-        best = best_match(m, (c for c in clusters if c.type == m.type))
+@dataclass(slots=True)
+class Assignment:
+    """Where each mention of a document went."""
+    clusters: list[Cluster]                                  # per mention, in order
+    new: list[Cluster] = field(default_factory=list)         # founded by these mentions (id None)
+    changed: dict[int, Cluster] = field(default_factory=dict)   # existing ones that absorbed a mention
+    reshaped: dict[int, Cluster] = field(default_factory=dict)  # ... whose parties, persons or date moved
+
+
+def _shape(c: Cluster) -> tuple:
+    return tuple(c.parties), tuple(c.persons), c.date, c.date_end
+
+
+def assign(mentions: Iterable[Mention], pool: list[Cluster]) -> Assignment:
+    """Put each mention into its best cluster from ``pool`` (extended as clusters are founded)."""
+    out = Assignment(clusters=[])
+    for m in mentions:
+        best = best_match(m, (c for c in pool if c.type == m.type))
         if best is None:
             best = Cluster.new(m)
-            best.id = len(clusters)
-            clusters.append(best)
+            pool.append(best)
+            out.new.append(best)
         else:
+            shape = _shape(best)
             absorb(best, m)
-        labels.append(best.id or 0)
-    return labels
+            if best.id is not None:
+                out.changed[best.id] = best
+                if _shape(best) != shape:
+                    out.reshaped[best.id] = best
+        out.clusters.append(best)
+    return out
+
+
+def cluster_events(events: Iterable[Any]) -> list[int]:
+    """Cluster label of each event, in order (incremental, as the store does it)."""
+    a = assign((Mention.of(e) for e in events), [])
+    label = {id(c): i for i, c in enumerate(a.new)}
+    return [label[id(c)] for c in a.clusters]

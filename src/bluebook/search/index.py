@@ -24,8 +24,12 @@ def remove_sql(dialect: str) -> str:
     return _SQLITE_DEL.text if dialect == "sqlite" else _PG_DEL.text
 
 
-def params(doc_id: int, title: str, text: str) -> dict[str, object]:
-    return {"id": doc_id, "title": index_text(title), "body": index_text(text[:MAX_INDEXED_CHARS])}
+def params(doc_id: int, title: str, text: str, folded_title: str | None = None,
+           folded_body: str | None = None) -> dict[str, object]:
+    """Statement parameters; pass the folded texts when already computed (the store does)."""
+    return {"id": doc_id,
+            "title": index_text(title) if folded_title is None else folded_title,
+            "body": index_text(text[:MAX_INDEXED_CHARS]) if folded_body is None else folded_body}
 
 
 def add(conn: sa.Connection, dialect: str, doc_id: int, title: str, text: str) -> None:

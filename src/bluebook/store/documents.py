@@ -11,6 +11,7 @@ from bluebook.dedup import documents as near
 from bluebook.errors import StoreError
 from bluebook.models import Document
 from bluebook.search import index
+from bluebook.search.fold import index_text
 from bluebook.store.raw import Raw
 from bluebook.store.records import dumps
 
@@ -40,6 +41,8 @@ class PreparedDoc:
     content_hash: str
     signature: near.Signature | None
     bands: list[tuple[int, int]]
+    index_title: str = ""
+    index_body: str = ""
     dropped: dict[str, int] = field(default_factory=dict)
 
 
@@ -70,7 +73,8 @@ def prepare(doc: Document, n_events: int) -> PreparedDoc:
     url, source = storable(doc.url).strip(), storable(doc.source)
     key = f"url:{url}" if url else (f"source:{source}" if source else f"hash:{h}")
     meta = doc.meta if isinstance(doc.meta, dict) else {}
-    sig = near.signature(text)
+    body = index_text(text[:index.MAX_INDEXED_CHARS])
+    sig = near.signature_of_words(body.split()) if len(text) <= index.MAX_INDEXED_CHARS else near.signature(text)
     stamp = now()
     row = {
         "doc_key": key, "source": source, "url": url, "title": storable(doc.title),
@@ -82,7 +86,8 @@ def prepare(doc: Document, n_events: int) -> PreparedDoc:
         "minhash": sig.to_bytes() if sig is not None else None, "added_at": stamp, "updated_at": stamp,
     }
     return PreparedDoc(row=row, key=key, content_hash=h, signature=sig,
-                       bands=near.bands(sig) if sig is not None else [], dropped=_dropped(meta))
+                       bands=near.bands(sig) if sig is not None else [], index_title=index_text(row["title"]),
+                       index_body=body, dropped=_dropped(meta))
 
 
 def find_by_hash(raw: Raw, h: str) -> int | None:
@@ -97,35 +102,42 @@ def find_by_id(raw: Raw, doc_id: int) -> int | None:
     return raw.scalar("SELECT id FROM documents WHERE id = :id", {"id": int(doc_id)})
 
 
-def find_original(raw: Raw, prep: PreparedDoc) -> tuple[int, float] | None:
-    """The stored document this one nearly duplicates (its root, if that is itself a copy)."""
+def near_query(raw: Raw, prep: PreparedDoc) -> Any:
+    """Pending result: stored documents sharing a MinHash band with this one (None: no words)."""
     if prep.signature is None or not prep.bands:
         return None
     params = {"hashes": raw.array([h for _, h in prep.bands])}
     if raw.pg:
         params["bands"] = [b for b, _ in prep.bands]
-    rows = raw.all(raw.named("band_docs"), params)
-    best = near.best_original(prep.signature, [(r[0], bytes(r[1])) for r in rows if r[1]])
+    return raw.execute(raw.named("band_docs"), params)
+
+
+def pick_original(prep: PreparedDoc, rows: list[tuple], exclude: int | None = None) -> tuple[int, float] | None:
+    """The document this one nearly duplicates (the root, if that is itself a copy), and how similar."""
+    if prep.signature is None:
+        return None
+    rows = [r for r in rows if r[0] != exclude and r[1]]
+    best = near.best_original(prep.signature, [(r[0], bytes(r[1])) for r in rows])
     if best is None:
         return None
     root = {r[0]: r[2] for r in rows}.get(best[0])
-    return (root or best[0]), best[1]
+    return (root if root and root != exclude else best[0]), best[1]
 
 
-def insert(raw: Raw, prep: PreparedDoc, original: tuple[int, float] | None, doc_id: int | None = None) -> int:
-    """Insert the document (or overwrite ``doc_id`` in place when replacing) with its index rows."""
+def write(raw: Raw, prep: PreparedDoc, original: tuple[int, float] | None, doc_id: int, replace: bool) -> None:
+    """Insert the document under ``doc_id`` (or overwrite it when replacing) with its index rows."""
     row = dict(prep.row, duplicate_of=original[0] if original else None,
                similarity=original[1] if original else None)
-    if doc_id is None:
-        doc_id = raw.insert("documents", row)
-    else:
+    if replace:
         row.pop("added_at")
         raw.execute("UPDATE documents SET " + ", ".join(f"{k} = :{k}" for k in row) + " WHERE id = :_id",
                     dict(row, _id=doc_id)).close()
+    else:
+        raw.insert_many("documents", [dict(row, id=doc_id)])
     raw.insert_many("doc_bands", [{"band": b, "hash": h, "doc_id": doc_id} for b, h in prep.bands])
     raw.insert_many("doc_dropped", [{"doc_id": doc_id, "reason": k, "n": v} for k, v in prep.dropped.items()])
-    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], row["text"])).close()
-    return doc_id
+    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], prep.index_title,
+                                                          prep.index_body)).close()
 
 
 def remove_content(raw: Raw, doc_id: int) -> None:

@@ -12,6 +12,21 @@ from bluebook.errors import BluebookError, StoreError
 from bluebook.store import postgres, sqlite
 
 DEFAULT_URL = "sqlite:///bluebook.db"
+
+
+def _dbapi_errors() -> tuple[type[BaseException], ...]:
+    """Driver errors: the ingest hot path talks to the drivers directly (store/raw.py)."""
+    import sqlite3
+    errors: list[type[BaseException]] = [sqlite3.Error]
+    try:
+        import psycopg
+        errors.append(psycopg.Error)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+_DBAPI_ERRORS = _dbapi_errors()
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
@@ -48,12 +63,16 @@ class Database:
     url: str
 
     @contextmanager
-    def write(self) -> Iterator[sa.Connection]:
-        """One write transaction, serialised against every other writer."""
+    def write(self, lock: bool = True) -> Iterator[sa.Connection]:
+        """One write transaction, serialised against every other writer.
+
+        ``lock=False``: the caller takes PostgreSQL's write lock itself (see
+        postgres.LOCK_SQL) as the first statement; SQLite always locks at BEGIN.
+        """
         with translate(self.url), self.engine.connect() as conn:
             conn.execution_options(bluebook_write=True)
             with conn.begin():
-                if self.dialect == "postgresql":
+                if lock and self.dialect == "postgresql":
                     postgres.lock_for_write(conn)
                 yield conn
 
@@ -98,7 +117,7 @@ def translate(url: str) -> Iterator[None]:
         yield
     except BluebookError:
         raise
-    except sa.exc.SQLAlchemyError as e:
+    except (sa.exc.SQLAlchemyError, *_DBAPI_ERRORS) as e:
         orig = getattr(e, "orig", None) or e
         msg = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
         raise StoreError(msg, source=display_url(url), hint=_hint(msg)) from e

@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bluebook.dedup.events import Cluster, Mention, absorb, best_match, cluster_blocks, query_blocks, rebuild
+from bluebook.dedup.events import Assignment, Cluster, Mention, cluster_blocks, query_blocks, rebuild
 from bluebook.dedup.when import parse_when
 from bluebook.search.fold import fold, tokens
 from bluebook.store import schema as t
@@ -112,47 +112,36 @@ def write_side_tables(raw: Raw, clusters: Sequence[Cluster], fresh: bool) -> Non
     raw.many(_ON_CONFLICT["blocks"], [{"block": b, "event_id": c.id} for c in clusters for b in blocks_of(c)])
 
 
-def _shape(c: Cluster) -> tuple:
-    return tuple(c.parties), tuple(c.persons), c.date, c.date_end
+def candidate_blocks(ms: Sequence[Mention]) -> list[str]:
+    return sorted({f"{m.type}|{k}" for m in ms for k in query_blocks(m)})
 
 
-def attach(raw: Raw, doc_id: int, events: Sequence[Any]) -> list[int]:
-    """Store a document's mentions, each joining or founding a canonical event.
+def candidates_query(raw: Raw, blocks: list[str]) -> Any:
+    """Pending result: canonical events filed under any of ``blocks`` (None for no blocks)."""
+    return raw.execute(raw.named("candidates"), {"blocks": raw.array(blocks)}) if blocks else None
 
-    Returns the canonical event id of each event, in order.
-    """
-    if not events:
+
+def candidates(pending: Any) -> list[Cluster]:
+    if pending is None:
         return []
-    ms = [Mention.of(e) for e in events]
-    blocks = sorted({f"{m.type}|{k}" for m in ms for k in query_blocks(m)})
-    pool = [cluster_of_tuple(r) for r in raw.all(raw.named("candidates"), {"blocks": raw.array(blocks)})] \
-        if blocks else []
-    new: list[Cluster] = []
-    dirty: dict[int, Cluster] = {}
-    reshaped: dict[int, Cluster] = {}    # dirty ones whose parties, persons or date changed
-    assigned: list[Cluster] = []
-    for m in ms:
-        best = best_match(m, (c for c in pool if c.type == m.type))
-        if best is None:
-            best = Cluster.new(m)
-            pool.append(best)
-            new.append(best)
-        else:
-            shape = _shape(best)
-            absorb(best, m)
-            if best.id is not None:
-                dirty[best.id] = best
-                if _shape(best) != shape:
-                    reshaped[best.id] = best
-        assigned.append(best)
+    rows = pending.fetchall()
+    pending.close()
+    return [cluster_of_tuple(r) for r in rows]
+
+
+def write_assignment(raw: Raw, doc_id: int, events: Sequence[Any], a: Assignment, new_ids: list[int]) -> None:
+    """Write a document's mentions and the canonical events they founded or changed.
+
+    ``new_ids``: reserved ids, at least one per new canonical event.
+    """
     stamp = now()
-    for c in new:
-        c.id = raw.insert("events", dict(event_values(c), created_at=stamp))
-    raw.many(_UPDATE_EVENT, [dict(event_values(c), id=c.id) for c in dirty.values()])
-    raw.insert_many("mentions", [mention_row(e, doc_id, c.id) for e, c in zip(events, assigned, strict=True)])
-    write_side_tables(raw, new, fresh=True)
-    write_side_tables(raw, list(reshaped.values()), fresh=False)
-    return [int(c.id) for c in assigned]
+    for c, i in zip(a.new, new_ids, strict=False):
+        c.id = i
+    raw.insert_many("events", [dict(event_values(c), id=c.id, created_at=stamp) for c in a.new])
+    raw.many(_UPDATE_EVENT, [dict(event_values(c), id=c.id) for c in a.changed.values()])
+    raw.insert_many("mentions", [mention_row(e, doc_id, c.id) for e, c in zip(events, a.clusters, strict=True)])
+    write_side_tables(raw, a.new, fresh=True)
+    write_side_tables(raw, list(a.reshaped.values()), fresh=False)
 
 
 def recompute(conn: sa.Connection, raw: Raw, event_ids: Iterable[int]) -> None:

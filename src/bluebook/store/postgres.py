@@ -5,6 +5,7 @@ import sqlalchemy as sa
 
 # Any constant works; it only has to be the same in every bluebook process.
 _LOCK_KEY = 0x626C7565626F6F6B   # b'bluebook'
+LOCK_SQL = f"SELECT pg_advisory_xact_lock({_LOCK_KEY})"
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -17,7 +18,7 @@ def lock_for_write(conn: sa.Connection) -> None:
     Duplicate checks and event clustering read, then write; two processes
     doing that at once could both decide "new". Readers are not blocked.
     """
-    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+    conn.execute(sa.text(LOCK_SQL))
 
 
 def integrity_check(conn: sa.Connection) -> list[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,6 +50,34 @@ class Raw:
         if out is None:
             out = self._cache[q] = _PARAM.sub(r"%(\1)s", q)
         return out
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Send the statements issued inside in one round trip (psycopg pipeline; no-op on SQLite).
+
+        Results are read after the block; a failing statement raises when it ends.
+        """
+        with self.dbapi.pipeline() if self.pg else nullcontext():
+            yield
+
+    def allocate(self, table: str, n: int) -> Any:
+        """Reserve ``n`` new ids of ``table`` (call under the write lock); returns a pending result.
+
+        PostgreSQL takes them from the identity sequence; SQLite reads the
+        AUTOINCREMENT counter, which explicit inserts then move past.
+        """
+        if self.pg:
+            return self.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                                "FROM generate_series(1, :n)", {"n": n})
+        return self.execute("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = :t), 0)", {"t": table})
+
+    def allocated(self, pending: Any, n: int) -> list[int]:
+        rows = pending.fetchall()
+        pending.close()
+        if self.pg:
+            return [int(r[0]) for r in rows]
+        base = int(rows[0][0])
+        return list(range(base + 1, base + n + 1))
 
     def named(self, name: str) -> str:
         return DIALECT_SQL[name][1 if self.pg else 0]

@@ -17,10 +17,10 @@ from bluebook.errors import StoreError
 from bluebook.models import Document, Event
 from bluebook.search.query import search as run_search
 from bluebook.search.snippets import SearchHit
+from bluebook.store import add, importer, migrate, postgres, queries, sqlite
 from bluebook.store import documents as docs
 from bluebook.store import events as evs
 from bluebook.store import export as exp
-from bluebook.store import importer, migrate, postgres, queries, sqlite
 from bluebook.store import schema as t
 from bluebook.store.engine import Database, display_url
 from bluebook.store.plover import to_plover
@@ -73,23 +73,7 @@ class Store:
         replaced ('replaced'). A near-duplicate of a stored text is stored, linked
         to it (``duplicate_of``), and its events are clustered like any others.
         """
-        events = list(events or [])
-        prep = docs.prepare(doc, len(events))       # hashing and MinHash outside the write lock
-        with self.db.write() as conn:
-            raw = Raw(conn, self.dialect)
-            same = docs.find_by_hash(raw, prep.content_hash)
-            if same is not None:
-                return AddResult("duplicate", int(same))
-            old = docs.find_by_key(raw, prep.key)
-            if old is not None:
-                evs.detach_document(conn, raw, old)
-                docs.remove_content(raw, old)
-            original = docs.find_original(raw, prep)
-            doc_id = docs.insert(raw, prep, original, doc_id=old)
-            event_ids = evs.attach(raw, doc_id, events)
-        return AddResult("replaced" if old is not None else "added", int(doc_id), event_ids,
-                         duplicate_of=original[0] if original else None,
-                         similarity=original[1] if original else None)
+        return add.add_document(self.db, doc, events)
 
     def add_documents(self, items: Iterable[tuple[Document, Sequence[Event]]]) -> Iterator[AddResult]:
         """``add_document`` for each (document, events) pair, streaming."""
