@@ -4,8 +4,10 @@ Deterministic for a seed; streams documents so any size can be produced in flat 
 """
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 VI_LEADERS = ["Thủ tướng Phạm Minh Chính", "Chủ tịch nước Lương Cường", "Tổng Bí thư Tô Lâm",
               "Bộ trưởng Ngoại giao Bùi Thanh Sơn", "Chủ tịch Quốc hội Trần Thanh Mẫn", "Phó Thủ tướng Trần Hồng Hà"]
@@ -69,3 +71,45 @@ def documents(total_bytes: int, seed: int = 7) -> Iterator[tuple[str, str, str]]
         produced += len(text.encode("utf-8"))
         i += 1
         yield f"gen-{seed}-{i:07d}", lang, text
+
+
+def records(total_bytes: int, seed: int = 7) -> Iterator[dict[str, str]]:
+    """JSON-ready records (id, date, title, text) of about ``total_bytes`` of text, dated 2020-2022."""
+    rng = random.Random(seed * 7919 + 1)
+    for doc_id, _lang, text in documents(total_bytes, seed):
+        day = rng.randint(0, 3 * 365 - 1)
+        year, rest = 2020 + day // 365, day % 365
+        month, dom = 1 + rest // 31 % 12, 1 + rest % 28
+        yield {"id": doc_id, "date": f"{year}-{month:02d}-{dom:02d}", "title": text.split("\n", 1)[0],
+               "text": text}
+
+
+def write_shards(folder: str | Path, total_bytes: int, shard_bytes: int = 8 << 20, seed: int = 7,
+                 fmt: str = "jsonl") -> list[Path]:
+    """Write ``records`` as JSON Lines (or Parquet) shards of about ``shard_bytes`` each; their paths."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    batch: list[dict[str, str]] = []
+    size = 0
+
+    def flush() -> None:
+        path = folder / f"shard-{seed}-{len(paths):05d}.{fmt}"
+        if fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+            pq.write_table(pa.Table.from_pylist(batch), path, row_group_size=max(1, len(batch) // 4))
+        else:
+            with path.open("w", encoding="utf-8") as f:
+                f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in batch)
+        paths.append(path)
+
+    for rec in records(total_bytes, seed):
+        batch.append(rec)
+        size += len(rec["text"].encode("utf-8"))
+        if size >= shard_bytes:
+            flush()
+            batch, size = [], 0
+    if batch:
+        flush()
+    return paths

@@ -146,3 +146,17 @@ def test_arbitrary_bytes_give_text_or_a_coded_error(data):
         assert e.source == "fuzz"
     else:
         assert isinstance(text, str) and text.strip() and name
+
+
+@pytest.mark.parametrize("data", [
+    VI_NEWS[:-2].encode("utf-8")[:-1],                                # last character cut in two
+    VI_NEWS.encode("utf-8").replace(b"Chi", b"Chi\x96", 1),           # one stray cp1252 dash byte
+])
+def test_nearly_valid_utf8_is_still_utf8(data):
+    text, name = decode_bytes(data, "cut.txt")
+    assert name == "utf-8"
+    assert text.count("\ufffd") == 1 and "Bộ trưởng Ngoại giao" in text
+
+
+def test_utf32_with_bom():
+    assert decode_bytes(VI_NEWS.encode("utf-32"), "x") == (VI_NEWS, "utf-32")

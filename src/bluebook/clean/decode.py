@@ -64,7 +64,7 @@ def decode_bytes(data: bytes, source: str = "", encoding: str | None = None) -> 
     if encoding:
         text, name = _forced(data, source, encoding, utf16)
     elif utf16:
-        text, name = _decode_utf16(data, source, utf16), "utf-16"
+        text, name = _decode_utf16(data, source, utf16), "utf-32" if utf16 == "32" else "utf-16"
     else:
         _check_binary(data, source)
         text, name = _detect(data, source)
@@ -121,8 +121,10 @@ _CP1252_REVERSE.pop("", None)
 
 
 def _utf16_order(data: bytes) -> str:
-    """'le'/'be' when the bytes are UTF-16 (BOM or NUL pattern), else ''."""
-    if data.startswith(codecs.BOM_UTF16_LE) and not data.startswith(codecs.BOM_UTF32_LE):
+    """'le'/'be' when the bytes are UTF-16 (BOM or NUL pattern), '32' for a UTF-32 BOM, else ''."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "32"
+    if data.startswith(codecs.BOM_UTF16_LE):
         return "le"
     if data.startswith(codecs.BOM_UTF16_BE):
         return "be"
@@ -139,6 +141,11 @@ def _utf16_order(data: bytes) -> str:
 
 
 def _decode_utf16(data: bytes, source: str, order: str) -> str:
+    if order == "32":
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError as e:
+            raise DecodeError(f"invalid UTF-32 at byte {e.start}", source, HINT) from None
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         data = data[2:]
     if len(data) % 2:
@@ -195,6 +202,9 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
         return repair_mojibake(data.decode("utf-8-sig")), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return repair_mojibake(text), "utf-8"
     sample = data[:_SAMPLE]     # score on a sample; decode the whole only with the winner
     best_name, best_score = "", -1.0
     for name, decoder in _VIETNAMESE.items():
@@ -204,6 +214,17 @@ def _detect(data: bytes, source: str) -> tuple[str, str]:
     if best_score >= MIN_VIETNAMESE:
         return _VIETNAMESE[best_name](data), best_name
     return _other_code_page(data, source)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut last character, one stray byte) is still UTF-8."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    sample = text[:_SAMPLE]
+    wide = len(sample) - len(sample.encode("ascii", errors="ignore")) - sample.count("\ufffd")
+    if bad <= max(1, len(text) // 1000) and wide >= 10 * bad:
+        return text
+    return None
 
 
 def _other_code_page(data: bytes, source: str) -> tuple[str, str]:

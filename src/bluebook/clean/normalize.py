@@ -26,15 +26,16 @@ _TONED_A = "àáảãạÀÁẢÃẠ"
 _TONED_E = "èéẻẽẹÈÉẺẼẸ"
 _TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"
 _CONS = frozenset("bcdđghklmnprstvxBCDĐGHKLMNPRSTVX")
-# Candidates for an open syllable ending in oa/oe/uy with the tone on the last
-# vowel ("hoà", "Khoẻ", "thuỷ", "UỶ"); led by the toned vowel so re scans fast,
-# then _old_style() checks the onset: consonants only, so "ngoài", "hoàn",
-# "khuya" never match, and 'q' is no onset here, so "quý" and "quá" (whose u
-# belongs to the onset) stay as they are.
-_CHANGE = re.compile(
-    rf"(\r\n?|[{_NEWLINES}])|([{_SPACES}])|([{_INVISIBLE}])"
-    rf"|[{_TONED_A}{_TONED_E}{_TONED_Y}](?<=[oOuU].)(?![^\W\d_])"
-)
+# One-for-one replacements go through str.replace (C speed, no map change);
+# the few edits that change lengths or need context are found by one
+# character class, which re scans fast: CR, invisible characters, and the
+# toned vowel of an old-style open syllable ("hoà", "Khoẻ", "thuỷ", "UỶ"),
+# checked by _old_style(): consonants-only onset, so "ngoài", "hoàn", "khuya"
+# never match, and 'q' is no onset here, so "quý" and "quá" (whose u belongs to
+# the onset) stay as they are.
+_SUBSTITUTE = tuple((c, " ") for c in _SPACES) + tuple((c, "\n") for c in _NEWLINES)
+_ONE_FOR_ONE = re.compile(f"[{_SPACES}{_NEWLINES}]")
+_EDIT = re.compile(rf"[\r{_INVISIBLE}{_TONED_A}{_TONED_E}{_TONED_Y}]")
 
 
 def normalize(original: str) -> tuple[str, list[int] | None]:
@@ -100,8 +101,8 @@ def _old_style(text: str, pos: int) -> bool:
     first, second = text[pos - 1], text[pos]
     if not ((first in "oO" and second not in _TONED_Y) or (first in "uU" and second in _TONED_Y)):
         return False
-    if pos + 1 < len(text) and unicodedata.combining(text[pos + 1]):
-        return False            # a further mark on the vowel: not a plain syllable
+    if pos + 1 < len(text) and (text[pos + 1].isalpha() or unicodedata.combining(text[pos + 1])):
+        return False            # the syllable goes on ("hoàn"), or a further mark sits on the vowel
     k = pos - 1
     while k > 0 and text[k - 1] in _CONS and pos - 1 - k < 3:
         k -= 1
@@ -109,31 +110,39 @@ def _old_style(text: str, pos: int) -> bool:
 
 
 def _rewrite(text: str) -> tuple[str, list[int] | None]:
-    """Newlines, spaces, invisible characters and tone placement, in one pass."""
+    """Newlines, spaces, invisible characters and tone placement."""
+    substituted = text
+    if _ONE_FOR_ONE.search(text):
+        for char, replacement in _SUBSTITUTE:       # a few str.replace beat str.translate here
+            if char in substituted:
+                substituted = substituted.replace(char, replacement)
     parts: list[str] = []
     mapping: list[int] = []
     last = 0
-    for m in _CHANGE.finditer(text):
-        start, end = m.span()
-        if m.lastindex is None:             # a toned vowel: move the tone if old style
-            if not _old_style(text, start):
-                continue
-            start -= 1
-        parts.append(text[last:start])
-        mapping.extend(range(last, start))
-        if m.lastindex == 1:
+    for m in _EDIT.finditer(substituted):
+        start = m.start()
+        ch = substituted[start]
+        if ch == "\r":
+            parts.append(substituted[last:start])
+            mapping.extend(range(last, start))
             parts.append("\n")
-            mapping.append(start)
-        elif m.lastindex == 2:
-            parts.append(" ")
-            mapping.append(start)
-        elif m.lastindex is None:
-            parts.append(_move_tone(text[start:end]))
-            mapping.extend((start, start))
-        last = end
+            mapping.append(start)                     # CRLF becomes one LF, mapped to the CR
+            last = start + 2 if substituted.startswith("\n", start + 1) else start + 1
+        elif ch in _INVISIBLE:
+            parts.append(substituted[last:start])
+            mapping.extend(range(last, start))
+            last = start + 1                          # dropped: the unit before absorbs it
+        elif start > 0 and _old_style(substituted, start):
+            parts.append(substituted[last:start - 1])
+            mapping.extend(range(last, start - 1))
+            parts.append(_move_tone(substituted[start - 1:start + 1]))
+            mapping.extend((start - 1, start - 1))    # the vowel pair is one unit
+            last = start + 1
     if not parts:
-        return text, None
-    parts.append(text[last:])
+        if substituted is text:
+            return text, None
+        return substituted, list(range(len(text) + 1))
+    parts.append(substituted[last:])
     mapping.extend(range(last, len(text) + 1))
     return "".join(parts), mapping
 

@@ -41,6 +41,7 @@ from bluebook.errors import BluebookError, ConfigError
 from bluebook.models import Document
 
 LOCAL = "local"
+CONNECT_TIMEOUT = "20s"
 SYNC = "sync"   # no cluster: every partition in this process, in order (debugging, tiny inputs)
 
 
@@ -177,7 +178,7 @@ def dask_client(scheduler: str = LOCAL, workers: int = 2) -> Iterator[Any]:
             yield client
         return
     try:
-        client = Client(scheduler, timeout="20s")
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as e:
         raise ConfigError(f"cannot reach the Dask scheduler ({e})", source=scheduler,
                           hint="give its address as tcp://HOST:8786, or 'local' for a cluster on this machine") from None

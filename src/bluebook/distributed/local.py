@@ -211,7 +211,12 @@ class _Pool:
         return ProcessPoolExecutor(max_workers=self.n, mp_context=mp_context(), initializer=warm_up)
 
     def submit(self, fn: Callable[..., list[Result]], *args: Any) -> Future[list[Result]]:
-        return self.executor.submit(fn, *args)
+        try:
+            return self.executor.submit(fn, *args)
+        except BrokenProcessPool as exc:   # a worker died since the last collect: fail like its chunks
+            fut: Future[list[Result]] = Future()
+            fut.set_exception(exc)
+            return fut
 
     def restart(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)

@@ -5,6 +5,7 @@ All of it lives in TSV files under ``report/templates/`` (``en/labels.tsv``, ``v
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -96,3 +97,22 @@ def cues() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def vn_surnames() -> frozenset[str]:
     return frozenset(fold(s) for s in _table(DATA / "surnames.tsv", "surname", "source"))
+
+
+@lru_cache(maxsize=1)
+def english_articles() -> tuple[str, ...]:
+    """Lower-case name beginnings that take 'the' in English ('the Philippines', 'the United States')."""
+    return tuple(r["prefix"].lower() for r in read_tsv(TEMPLATES / "en" / "articles.tsv") if r.get("prefix"))
+
+
+@lru_cache(maxsize=1)
+def anniversary_patterns() -> tuple[re.Pattern[str], ...]:
+    """Regexes whose first group is the anniversary's number of years, in either language."""
+    out = []
+    for r in read_tsv(DATA / "anniversary.tsv"):
+        try:
+            out.append(re.compile(r["pattern"], re.IGNORECASE))
+        except (re.error, KeyError) as e:
+            raise DataFileError(f"bad pattern {r.get('pattern')!r}: {e}", source=str(DATA / "anniversary.tsv"),
+                                hint="fix the regular expression") from e
+    return tuple(out)

@@ -20,6 +20,8 @@ from bluebook.search.fold import fold, tokens
 from bluebook.search.snippets import SearchHit, make_snippet
 
 FILTERS = ("date_from", "date_to", "source", "type", "party", "duplicates")
+# Longer queries are cut: no reader types them, and each word costs an index lookup.
+MAX_WORDS, MAX_WORD_CHARS = 32, 64
 _QUOTED = re.compile(r'"([^"]*)"')
 
 
@@ -53,7 +55,8 @@ def parse_query(q: str) -> ParsedQuery:
             out.terms.extend(words)
     out.terms.extend(tokens(fold(_QUOTED.sub(" ", q))))
     seen: set[str] = set()
-    out.terms = [w for w in out.terms if not (w in seen or seen.add(w))]
+    out.terms = [w[:MAX_WORD_CHARS] for w in out.terms if not (w in seen or seen.add(w))][:MAX_WORDS]
+    out.phrases = [[w[:MAX_WORD_CHARS] for w in p[:MAX_WORDS]] for p in out.phrases[:MAX_WORDS]]
     return out
 
 

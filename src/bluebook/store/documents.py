@@ -136,8 +136,9 @@ def write(raw: Raw, prep: PreparedDoc, original: tuple[int, float] | None, doc_i
         raw.insert_many("documents", [dict(row, id=doc_id)])
     raw.insert_many("doc_bands", [{"band": b, "hash": h, "doc_id": doc_id} for b, h in prep.bands])
     raw.insert_many("doc_dropped", [{"doc_id": doc_id, "reason": k, "n": v} for k, v in prep.dropped.items()])
-    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], prep.index_title,
-                                                          prep.index_body)).close()
+    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], row["text"],
+                                                          folded_title=prep.index_title,
+                                                          folded_body=prep.index_body)).close()
 
 
 def remove_content(raw: Raw, doc_id: int) -> None:

@@ -18,6 +18,7 @@ from bluebook.store.documents import now, storable
 from bluebook.store.raw import Raw
 from bluebook.store.records import dumps, loads_list
 
+UNDATED_LO, UNDATED_HI = "9999-12-31", "0000-01-01"
 _EVENT_FIELDS = ("type", "date", "date_end", "date_lo", "date_hi", "parties", "persons", "location",
                  "location_conf", "planned", "summary_en", "summary_vi", "n_mentions", "updated_at")
 _UPDATE_EVENT = "UPDATE events SET " + ", ".join(f"{k} = :{k}" for k in _EVENT_FIELDS) + " WHERE id = :id"
@@ -84,8 +85,9 @@ def cluster_of_tuple(r: tuple) -> Cluster:
 
 def event_values(c: Cluster) -> dict[str, Any]:
     w = parse_when(c.date, c.date_end)
+    # An unusable date sorts last and overlaps no date range.
     return {"type": c.type, "date": c.date, "date_end": c.date_end,
-            "date_lo": w.lo.isoformat() if w else None, "date_hi": w.hi.isoformat() if w else None,
+            "date_lo": w.lo.isoformat() if w else UNDATED_LO, "date_hi": w.hi.isoformat() if w else UNDATED_HI,
             "parties": dumps(c.parties), "persons": dumps(c.persons), "location": c.location,
             "location_conf": c.location_conf, "planned": c.planned, "summary_en": c.summary_en,
             "summary_vi": c.summary_vi, "n_mentions": c.n_mentions, "updated_at": now()}

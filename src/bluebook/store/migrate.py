@@ -61,10 +61,21 @@ def current_version(db: Database) -> int:
         return max(_applied(conn), default=0)
 
 
+def _pending(db: Database, todo: list[Migration]) -> bool:
+    """Whether anything is left to apply; reads only, so a read-only store still opens."""
+    with db.read() as conn:
+        if not sa.inspect(conn).has_table("schema_version"):
+            return True
+        have = _applied(conn)
+    return any(m.version not in have for m in todo) or max(have, default=0) > max(m.version for m in todo)
+
+
 def upgrade(db: Database) -> list[int]:
     """Apply the missing migrations; return the versions applied."""
     todo = available(db.dialect)
     done: list[int] = []
+    if not _pending(db, todo):
+        return done
     with db.write() as conn:
         conn.execute(sa.text("CREATE TABLE IF NOT EXISTS schema_version ("
                              "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"))

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 _PARAM = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
+_PG_SQL: dict[str, str] = {}      # statement in sqlite3 style -> psycopg style
 
 EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location", "location_conf", "planned",
               "summary_en", "summary_vi", "n_mentions")
@@ -41,14 +42,12 @@ class Raw:
         self.dbapi = conn.connection.driver_connection
         self.dialect = dialect
         self.pg = dialect == "postgresql"
-        self._cache: dict[str, str] = {}
-
     def _sql(self, q: str) -> str:
         if not self.pg:
             return q
-        out = self._cache.get(q)
+        out = _PG_SQL.get(q)
         if out is None:
-            out = self._cache[q] = _PARAM.sub(r"%(\1)s", q)
+            out = _PG_SQL[q] = _PARAM.sub(r"%(\1)s", q)
         return out
 
     @contextmanager

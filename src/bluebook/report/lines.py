@@ -1,0 +1,175 @@
+"""How the report reads an event (which chapter, who is on Viet Nam's side, which way a visit
+goes) and how it words a line, through the per-language macros in ``templates/<lang>/lines.j2``.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bluebook.report import langdata as ld
+from bluebook.report.dates import DateFormat
+from bluebook.report.env import environment
+from bluebook.report.model import ReportEvent
+from bluebook.report.names import VN, Names, PersonRef
+
+# Types whose line depends on which way things went (to or from Viet Nam).
+_DIRECTED = frozenset({"visit", "message", "aid", "appeal", "accusation"})
+
+
+@dataclass(slots=True)
+class View:
+    """One event as the report reads it."""
+    ev: ReportEvent
+    chapter: str                     # bilateral | multilateral | channel
+    partners: list[str]              # ids other than Viet Nam and its own bodies
+    forum: str = ""                  # multilateral: the specific body (UNSC); '' for bilateral lines
+    channel: str = ""                # party | parliament | people
+    vn_bodies: list[str] = field(default_factory=list)
+    vn_persons: list[PersonRef] = field(default_factory=list)
+    foreign_persons: list[PersonRef] = field(default_factory=list)
+    direction: str = "out"           # out: from Viet Nam; in: towards Viet Nam
+    role: str = "attend"             # conferences: attend | chair | host
+    anniversary: str = ""            # number of years, when a source says it
+    high: bool = False               # a head of state, government, Party or parliament takes part
+
+    def merge_key(self, partner: str) -> tuple[Any, ...]:
+        return (partner, self.ev.type, self.direction, self.role, self.forum, tuple(sorted(self.partners)),
+                tuple(sorted(p.name for p in self.vn_persons)), tuple(sorted(p.name for p in self.foreign_persons)),
+                tuple(sorted(self.vn_bodies)), self.ev.planned, self.anniversary)
+
+
+class Reader:
+    """Turns ReportEvents into Views (language-independent decisions, names in one language)."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self._places = dict(ld.places())
+        for a in names.data.aliases:
+            if a.kind in ("state", "capital"):
+                self._places.setdefault(ld.fold(a.text), a.id)
+        self._cues = ld.cues()
+        self._anniv = ld.anniversary_patterns()
+
+    def read(self, ev: ReportEvent) -> View:
+        n = self.names
+        parties = list(dict.fromkeys(p for p in ev.parties if p))
+        vn_bodies = [p for p in parties if p != VN and n.is_vn_body(p)]
+        others = [p for p in parties if p != VN and p not in vn_bodies]
+        orgs = [p for p in others if n.is_org(p)]
+        states = [p for p in others if p not in orgs]
+        vn_persons: list[PersonRef] = []
+        foreign: list[PersonRef] = []
+        for written in dict.fromkeys(ev.persons):
+            ref = n.person(written, ev.date)
+            if not ref.state and len(states) == 1:
+                ref = PersonRef(ref.name, ref.title, states[0], ref.known, ref.offices)
+            (vn_persons if ref.state == VN else foreign).append(ref)
+        channel = self._channel(vn_bodies + orgs, vn_persons + foreign)
+        forum_orgs = [o for o in orgs if not n.channel_of_org(o)] or orgs
+        if channel:
+            chapter = "channel"
+        elif states and not (ev.type == "conference" and orgs):
+            chapter = "bilateral"
+        else:
+            chapter = "multilateral"
+        forum = forum_orgs[0] if chapter != "bilateral" and forum_orgs else ""
+        text = " ".join(s.evidence for s in ev.sources).lower()
+        view = View(ev, chapter, others, forum=forum, channel=channel, vn_bodies=vn_bodies,
+                    vn_persons=vn_persons, foreign_persons=foreign)
+        view.direction = self._direction(ev, view, text)
+        view.role = self._role(ev, text)
+        view.high = any(n.is_high_office(o) for p in vn_persons + foreign for o in p.offices)
+        if ev.type == "anniversary":
+            for rx in self._anniv:
+                m = rx.search(text)
+                if m:
+                    view.anniversary = m.group(1)
+                    break
+        return view
+
+    def _channel(self, bodies: Sequence[str], persons: Sequence[PersonRef]) -> str:
+        for b in bodies:
+            ch = self.names.channel_of_org(b)
+            if ch:
+                return ch
+        for p in persons:
+            chans = {self.names.office_channel(o) for o in p.offices}
+            if p.offices and "" not in chans:
+                return sorted(chans)[0]
+        return ""
+
+    def _place_state(self, location: str | None) -> str:
+        if not location:
+            return ""
+        return self._places.get(ld.fold(location), "")
+
+    def _direction(self, ev: ReportEvent, v: View, text: str) -> str:
+        if ev.type not in _DIRECTED:
+            return "out"
+        where = self._place_state(ev.location)
+        if where:
+            return "in" if where == VN else "out"
+        if any(meaning == "in" and cue in text for cue, meaning in self._cues):
+            return "in"
+        if v.foreign_persons and not v.vn_persons:
+            return "in"
+        return "out"
+
+    def _role(self, ev: ReportEvent, text: str) -> str:
+        if ev.type != "conference":
+            return "attend"
+        for cue, meaning in self._cues:
+            if meaning in ("chair", "host") and cue in text:
+                return meaning
+        return "host" if self._place_state(ev.location) == VN else "attend"
+
+
+class Phraser:
+    """Words lines with the language's macros; names and dates come from Names and DateFormat."""
+
+    def __init__(self, names: Names, dates: DateFormat) -> None:
+        self.names = names
+        self.dates = dates
+        self.L = names.L
+        self._macro = environment().get_template(f"{names.lang}/lines.j2").module.line  # type: ignore[attr-defined]
+
+    def _join(self, items: Sequence[str]) -> str:
+        items = [i for i in dict.fromkeys(items) if i]
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + f" {self.L['and']} " + items[-1]
+
+    def _name(self, eid: str) -> str:
+        return self.names.entity_the(eid)
+
+    def context(self, views: Sequence[View], partner_first: str = "") -> dict[str, Any]:
+        """What the macros see for a line of one or more merged views (same people and kind)."""
+        v = views[0]
+        ev = v.ev
+        n = len(views)
+        partners = sorted(v.partners, key=lambda p: (p != partner_first, p != v.forum))
+        if v.forum:
+            partners = [p for p in partners if p != v.forum]
+        covered = {p.state for p in v.foreign_persons}
+        partner_parts = [self.names.styled(p, with_state=True) for p in v.foreign_persons]
+        partner_parts += [self._name(p) for p in partners if p not in covered]
+        vn_parts = [self.names.styled(p, with_state=False) for p in v.vn_persons]
+        if not vn_parts:
+            vn_parts = [self._name(b) for b in v.vn_bodies]
+        dates = self.dates.many([(x.ev.date, x.ev.date_end) for x in views])
+        return {
+            "type": ev.type, "n": n, "n_word": self.L.number(n), "dates": dates, "planned": ev.planned,
+            "vn": self._join(vn_parts) or self._name(VN), "vn_persons": bool(v.vn_persons),
+            "vn_name": self._name(VN),
+            "partner": self._join(partner_parts) or self.L["partners_generic"],
+            "partner_persons": bool(v.foreign_persons),
+            "partner_name": self._join([self._name(p) for p in partners]) or self.L["partners_generic"],
+            "has_partner": bool(partners or v.foreign_persons),
+            "forum": self._name(v.forum) if v.forum else "", "direction": v.direction, "role": v.role,
+            "location": ev.location or "", "anniversary": v.anniversary, "lang": self.names.lang,
+        }
+
+    def line(self, views: Sequence[View], partner_first: str = "") -> str:
+        text = " ".join(str(self._macro(self.context(views, partner_first))).split())
+        return text[:1].upper() + text[1:]
