@@ -22,7 +22,12 @@ from bluebook.models import DateExpr, Document, Event, Mention, Sentence
 # Types that need a partner other than Viet Nam itself to be an event.
 _NEEDS_PARTNER = {"visit", "phone_call", "talks", "anniversary", "upgrade"}
 # Types where a list of partners after the trigger means one event each.
-_SPLIT_BY_PARTNER = {"visit"}
+_SPLIT_BY_PARTNER = {"visit", "talks", "phone_call", "anniversary", "upgrade", "message"}
+# Types between two sides: with one foreign party named, the other side is Viet Nam in its own news.
+_BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
+# A meeting of these alone is domestic (a Party plenum, a National Assembly session) unless international.
+_DOMESTIC = {"VNM", "CPV", "NA", "VFF"}
+_INTERNATIONAL = re.compile(r"quốc tế|thế giới|khu vực|international|world|regional|global|toàn cầu", re.IGNORECASE)
 _YEAR_HEAD = re.compile(r"\b(?:In|Trong năm|Năm) (\d{4})\b")
 
 
@@ -102,6 +107,34 @@ def _choose_date(ctx: DocContext, si: int, cand_abs: tuple[int, int]) -> dating.
     return dating.fallback(ctx.doc.doc_date, ctx.yearly)
 
 
+def _context_partners(ctx: DocContext, si: int) -> list[str]:
+    """Partners named just before: "both countries", "hai bên" refer back to them."""
+    s = ctx.doc.sentences[si]
+    for j in range(si - 1, max(-1, si - 4), -1):
+        sj = ctx.doc.sentences[j]
+        if sj.block != s.block and j < si - 1:
+            break
+        found = [p for p in P.parties_from(ctx.mentions_in(sj.start, sj.end), sj.text, sj.start, True)
+                 if p != P.VN and p in ctx.gaz.data.entities and ctx.gaz.data.entities[p].kind == "state"]
+        if found:
+            return found[:1]
+    return []
+
+
+def _about_viet_nam(ctx: DocContext) -> bool:
+    return ctx.doc.lang == "vi" or any(m.state == P.VN for m in ctx.mentions[:400])
+
+
+def _date_precision(ev_type: str, choice: dating.DateChoice) -> dating.DateChoice:
+    """Annotators date an event by its day only when the text ties the day to it; a day borrowed from
+    the story's dateline, or the one day of a several-day visit, gives the month."""
+    if choice.origin in ("story",) and len(choice.date) == 10:
+        return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
+    if ev_type == "visit" and len(choice.date) == 10 and not choice.date_end and choice.origin != "sentence":
+        return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
+    return choice
+
+
 def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     doc, s = ctx.doc, ctx.doc.sentences[si]
     base = s.start
@@ -113,11 +146,19 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         if P.VN not in parties:
             parties.append(P.VN)
     others = [p for p in parties if p != P.VN]
+    if not others and cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}:
+        others = _context_partners(ctx, si)
+        parties = parties + others
+    if cand.type in _BILATERAL and len(parties) == 1 and parties[0] != P.VN and _about_viet_nam(ctx):
+        parties.append(P.VN)
+        others = [p for p in parties if p != P.VN]
     if cand.type in _NEEDS_PARTNER and not others:
         return []
     if not parties:
         return []
-    choice = _choose_date(ctx, si, (a_start, a_end))
+    if cand.type == "conference" and set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text):
+        return []
+    choice = _date_precision(cand.type, _choose_date(ctx, si, (a_start, a_end)))
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
     location = location_of(s, ms, cand, ctx.gaz, doc.lang)
@@ -126,10 +167,10 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     partner_sets: list[list[str]] = [parties]
     if cand.type in _SPLIT_BY_PARTNER:
         group = P.coordinated_states(ms, s.text, base, a_end)
-        group = [m for m in group if m.state != P.VN]
         if len(group) >= 2:
-            actors = [p for p in parties if p not in {m.state for m in group}]
-            partner_sets = [actors + [m.state] for m in group]
+            gstates = {m.state for m in group}
+            actors = [p for p in parties if p not in gstates] or ([P.VN] if P.VN not in gstates else [])
+            partner_sets = [actors + [m.state] for m in group if m.state not in actors]
     date_exprs = choice.exprs if len(choice.exprs) >= 2 else [None]
 
     out = []

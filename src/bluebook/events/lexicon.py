@@ -34,7 +34,9 @@ class Cues:
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(r"(?<![\w])(?:" + pattern.replace("{CAP}", CAP) + r")(?![\w])", re.IGNORECASE)
+        # the end is a word boundary unless the pattern itself ends on a space (then its lookahead decides)
+        return re.compile(r"(?<![\w])(?:" + pattern.replace("{CAP}", CAP) + r")(?:(?<![\w])|(?![\w]))",
+                          re.IGNORECASE)
     except re.error as exc:
         raise DataFileError(f"bad pattern {pattern!r}: {exc}", source=where) from exc
 

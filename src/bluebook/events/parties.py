@@ -7,7 +7,7 @@ from bluebook.models import Mention
 
 VN = "VNM"
 # Words between two states that make them a coordinated list ("Anh và Pháp", "Laos, Cambodia and Thailand").
-_LIST_GAP = re.compile(r"^\s*(?:,|và|and|, and|cùng|&)?\s*(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
 _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
 # Words that make a following state the destination of a visit.

@@ -58,9 +58,10 @@ def fold(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def places() -> dict[str, str]:
-    """Folded place name -> ISO3 of its state (for telling visits to Viet Nam from visits abroad)."""
-    return {fold(k): v for k, v in _table(DATA / "places.tsv", "place", "state").items()}
+def places() -> dict[str, tuple[str, str, str]]:
+    """Folded spelling of a place -> (ISO3 of its state, English name, Vietnamese name)."""
+    return {fold(r["place"]): (r.get("state", ""), r.get("name_en", ""), r.get("name_vi", ""))
+            for r in read_tsv(DATA / "places.tsv") if r.get("place")}
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ class View:
     direction: str = "out"           # out: from Viet Nam; in: towards Viet Nam
     role: str = "attend"             # conferences: attend | chair | host
     anniversary: str = ""            # number of years, when a source says it
+    location: str = ""               # in the report's language where known
     high: bool = False               # a head of state, government, Party or parliament takes part
 
     def merge_key(self, partner: str) -> tuple[Any, ...]:
@@ -44,10 +45,12 @@ class Reader:
 
     def __init__(self, names: Names) -> None:
         self.names = names
-        self._places = dict(ld.places())
+        # folded place -> (state, name in the report's language): the table first, then the gazetteer
+        self._places: dict[str, tuple[str, str]] = {
+            k: (st, vi if names.lang == "vi" else en) for k, (st, en, vi) in ld.places().items()}
         for a in names.data.aliases:
             if a.kind in ("state", "capital"):
-                self._places.setdefault(ld.fold(a.text), a.id)
+                self._places.setdefault(ld.fold(a.text), (a.id, names.entity(a.id) if a.kind == "state" else ""))
         self._cues = ld.cues()
         self._anniv = ld.anniversary_patterns()
 
@@ -73,10 +76,12 @@ class Reader:
             chapter = "bilateral"
         else:
             chapter = "multilateral"
-        forum = forum_orgs[0] if chapter != "bilateral" and forum_orgs else ""
+        use_forum = chapter == "multilateral" or (ev.type == "conference" or not states)
+        forum = forum_orgs[0] if chapter != "bilateral" and use_forum and forum_orgs else ""
         text = " ".join(s.evidence for s in ev.sources).lower()
         view = View(ev, chapter, others, forum=forum, channel=channel, vn_bodies=vn_bodies,
                     vn_persons=vn_persons, foreign_persons=foreign)
+        view.location = self.place_name(ev.location)
         view.direction = self._direction(ev, view, text)
         view.role = self._role(ev, text)
         view.high = any(n.is_high_office(o) for p in vn_persons + foreign for o in p.offices)
@@ -102,7 +107,14 @@ class Reader:
     def _place_state(self, location: str | None) -> str:
         if not location:
             return ""
-        return self._places.get(ld.fold(location), "")
+        return self._places.get(ld.fold(location), ("", ""))[0]
+
+    def place_name(self, location: str | None) -> str:
+        """The location as the report's language writes it ('Hanoi' -> 'Hà Nội'), else as given."""
+        if not location:
+            return ""
+        clean = " ".join(location.split())
+        return self._places.get(ld.fold(clean), ("", ""))[1] or clean
 
     def _direction(self, ev: ReportEvent, v: View, text: str) -> str:
         if ev.type not in _DIRECTED:
@@ -153,7 +165,16 @@ class Phraser:
             partners = [p for p in partners if p != v.forum]
         covered = {p.state for p in v.foreign_persons}
         partner_parts = [self.names.styled(p, with_state=True) for p in v.foreign_persons]
-        partner_parts += [self._name(p) for p in partners if p not in covered]
+        rest = [p for p in partners if p not in covered]
+        bodies = [p for p in rest if self.names.is_org(p) and self.names.channel_of_org(p)]
+        states = [p for p in rest if p not in bodies and not self.names.is_org(p)]
+        if bodies and len(states) == 1:
+            # "the Lao People's Revolutionary Party (Laos)": the body, and the country it belongs to
+            rest = [p for p in rest if p not in states]
+            partner_parts += [f"{self._name(p)} ({self._name(states[0])})" if p == bodies[0] else self._name(p)
+                              for p in rest]
+        else:
+            partner_parts += [self._name(p) for p in rest]
         vn_parts = [self.names.styled(p, with_state=False) for p in v.vn_persons]
         if not vn_parts:
             vn_parts = [self._name(b) for b in v.vn_bodies]
@@ -167,7 +188,7 @@ class Phraser:
             "partner_name": self._join([self._name(p) for p in partners]) or self.L["partners_generic"],
             "has_partner": bool(partners or v.foreign_persons),
             "forum": self._name(v.forum) if v.forum else "", "direction": v.direction, "role": v.role,
-            "location": ev.location or "", "anniversary": v.anniversary, "lang": self.names.lang,
+            "location": v.location, "anniversary": v.anniversary, "lang": self.names.lang,
         }
 
     def line(self, views: Sequence[View], partner_first: str = "") -> str:

@@ -35,7 +35,8 @@ OPEN_WORDS = frozenset((
 MIN_BROKEN_LINE, MIN_OPEN_LINE = 100, 60
 # Text converted from print (the Bluebook) breaks sentences at page ends; news
 # almost never puts a lower-case line after a blank line. Two such are proof.
-_LOWER_AFTER_BLANK = re.compile(r"\n[^\S\n]*\n\s*([^\W\d_])")
+# Starts only after a non-space, so a long run of blank lines is read once.
+_LOWER_AFTER_BLANK = re.compile(r"(?<=\S)\n[^\S\n]*+\n\s*+([^\W\d_])")
 PAGE_BREAK_EVIDENCE = 2
 # Hard-wrapped text: lines of a paragraph close to one width of 50-140 characters.
 MIN_WRAP, MAX_WRAP, WRAP_SHARE = 50, 140, 0.55
