@@ -142,7 +142,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     a_start, a_end = base + cand.start, base + cand.end
     parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit")
     if any(m.kind == "state" and m.id == "VNM" for m in ms) or any(
-            m.kind in ("person", "title") and m.state == "VNM" for m in ms):
+            m.kind in ("person", "title", "org") and m.state == "VNM" for m in ms):
         if P.VN not in parties:
             parties.append(P.VN)
     others = [p for p in parties if p != P.VN]
@@ -167,6 +167,9 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     partner_sets: list[list[str]] = [parties]
     if cand.type in _SPLIT_BY_PARTNER:
         group = P.coordinated_states(ms, s.text, base, a_end)
+        if len(group) < 2 and P.VN in parties:
+            # a looser list: several foreign partners named after the trigger, each its own occurrence
+            group = P.states_after(ms, a_end, exclude={P.VN})
         if len(group) >= 2:
             gstates = {m.state for m in group}
             actors = [p for p in parties if p not in gstates] or ([P.VN] if P.VN not in gstates else [])

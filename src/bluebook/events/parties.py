@@ -20,7 +20,8 @@ _DESTINATION = re.compile(
 
 def party_of(m: Mention) -> str:
     if m.kind == "org":
-        return m.id
+        # a foreign national party or parliament stands for its state; Viet Nam's keep their own ID
+        return m.state if m.state and m.state != VN else m.id
     return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
 
 
@@ -51,6 +52,18 @@ def coordinated_states(mentions: list[Mention], text: str, base: int, after: int
         else:
             break
     return group
+
+
+def states_after(mentions: list[Mention], after: int, exclude: set[str]) -> list[Mention]:
+    """Distinct states named after offset ``after`` (by name, adjective or person), first mention each."""
+    out: list[Mention] = []
+    seen: set[str] = set(exclude)
+    for m in mentions:
+        if m.start < after or m.kind not in ("state", "adjective", "org") or not m.state or m.state in seen:
+            continue
+        seen.add(m.state)
+        out.append(m)
+    return out
 
 
 def destination(mentions: list[Mention], text: str, base: int, after: int) -> Mention | None:

@@ -16,6 +16,7 @@ from bluebook.gazetteer.matcher import Matcher
 from bluebook.models import Mention
 
 # Offices that a bare title means Viet Nam's holder of, in Vietnamese text ("Thủ tướng nhấn mạnh").
+_NATIONAL_ORG_KINDS = {"party", "parliament"}
 _VN_DEFAULT_OFFICES = {"GS", "PRES", "PM", "DPM", "NA_CHAIR", "FM", "DFM", "VP", "DEF_MIN", "PS_MIN"}
 
 
@@ -25,6 +26,19 @@ class Gazetteer:
         self.matcher = Matcher(data.aliases)
         self.foreign_title_aliases = {a.text.lower() for a in data.aliases
                                       if a.kind == "title" and a.state and a.state != "VNM"}
+        self.home_state = self._home_states()
+
+    def _home_states(self) -> dict[str, str]:
+        """A national party or parliament belongs to the state its name says ("Communist Party of Japan")."""
+        out: dict[str, str] = {}
+        for e in self.data.entities.values():
+            if e.kind != "org" or e.subkind not in _NATIONAL_ORG_KINDS:
+                continue
+            found = {h.alias.id for name in (e.name_en, e.name_vi) if name
+                     for h in self.matcher.find(name, overlapping=True) if h.alias.kind in ("state", "adjective", "demonym")}
+            if len(found) == 1:
+                out[e.id] = found.pop()
+        return out
 
     def entity_name(self, eid: str, lang: str = "en") -> str:
         e = self.data.entities.get(eid)
@@ -53,7 +67,7 @@ class Gazetteer:
                 kind = a.kind if a.kind in ("state", "org") else "adjective" if a.kind in (
                     "adjective", "demonym") else a.kind
                 ent = self.data.entities.get(a.id)
-                state = a.id if ent is None or ent.kind == "state" else ""
+                state = a.id if ent is None or ent.kind == "state" else self.home_state.get(a.id, "")
                 mentions.append(Mention(h.start, h.end, written, a.id, kind, state=state))
         self._bind_titles(text, mentions, doc_date, lang or "vi")
         mentions.sort(key=lambda m: m.start)

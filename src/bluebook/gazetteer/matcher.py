@@ -53,8 +53,8 @@ class Matcher:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def find(self, text: str, lang: str | None = None) -> list[Hit]:
-        """All accepted hits, non-overlapping, longest first."""
+    def find(self, text: str, lang: str | None = None, overlapping: bool = False) -> list[Hit]:
+        """Accepted hits in order: non-overlapping with the longest winning, or all of them."""
         if self.empty:
             return []
         low = lower_same_length(text)
@@ -82,6 +82,8 @@ class Matcher:
                 best = a if best is None or _rank(a) < _rank(best) else best
             if best is not None:
                 cands.append(Hit(start, end, best))
+        if overlapping:
+            return sorted(cands, key=lambda h: (h.start, -h.end))
         cands.sort(key=lambda h: (-(h.end - h.start), h.start))
         taken: list[tuple[int, int]] = []
         out: list[Hit] = []

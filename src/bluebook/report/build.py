@@ -130,6 +130,8 @@ def build_report(events: Iterable[ReportEvent], lang: str = "en", title: str | N
             pid = key.split(":", 1)[1]
             partner_ids[names.region(pid) or OTHER].append(pid)
     partner_counts = Counter(p for v in views for p in v.partners)
+    # the overview's partners are countries (and the EU), not the forums Viet Nam sits in
+    bilateral_counts = Counter({p: n for p, n in partner_counts.items() if not names.is_org(p)})
     regions = []
     for code in (*REGIONS, OTHER):
         pids = sorted(partner_ids.get(code, []), key=lambda p: (-partner_counts[p], names.entity(p)))
@@ -160,10 +162,10 @@ def build_report(events: Iterable[ReportEvent], lang: str = "en", title: str | N
     ends = [w.hi for e in evs if (w := parse_when(e.date, e.date_end))]
     span_hi = hi or (max(ends) if ends else None)
     period_label = fmt.period(span_lo, span_hi) if span_lo and span_hi else ""
-    overview = _overview(views, made, names, fmt, period_label, partner_counts)
+    overview = _overview(views, made, names, fmt, period_label, bilateral_counts)
     chart_list = []
     if charts and views:
-        chart_list = make_charts(_chart_data(views, names, span_lo, span_hi, partner_counts), L, lang)
+        chart_list = make_charts(_chart_data(views, names, span_lo, span_hi, bilateral_counts), L, lang)
     full_title = title or " ".join(x for x in (L["title_default"], period_label if lo or hi else "") if x)
     return Report(lang=lang, title=full_title, period_label=period_label,
                   period=(span_lo, span_hi) if span_lo and span_hi else None, generated=today or date.today(),
@@ -183,7 +185,7 @@ def _overview(views: list[View], made: list[tuple[Line, list[View]]], names: Nam
         for r in rs or ({"MULTI"} if v.chapter != "bilateral" else {OTHER}):
             region_n[r] += 1
     by_region = [(L[f"region_{r}"], region_n[r]) for r in (*REGIONS, OTHER, "MULTI") if region_n[r]]
-    partners = {p for v in views for p in v.partners}
+    partners = set(partner_counts)
     top = [(names.entity(p), n) for p, n in sorted(partner_counts.items(), key=lambda x: (-x[1], x[0]))[:10]]
     visits = [v for v in views if v.ev.type == "visit"]
     seen: set[int] = set()

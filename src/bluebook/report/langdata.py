@@ -117,3 +117,14 @@ def anniversary_patterns() -> tuple[re.Pattern[str], ...]:
             raise DataFileError(f"bad pattern {r.get('pattern')!r}: {e}", source=str(DATA / "anniversary.tsv"),
                                 hint="fix the regular expression") from e
     return tuple(out)
+
+
+# Characters XML 1.0 forbids (python-docx and lxml refuse them) and lone surrogates.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(s: str | None) -> str:
+    """Text from documents made safe for every format: NFC, no control characters, one space."""
+    if not s:
+        return ""
+    return " ".join(_BAD_CHARS.sub(" ", unicodedata.normalize("NFC", str(s))).split())

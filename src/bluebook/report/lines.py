@@ -63,7 +63,9 @@ class Reader:
         states = [p for p in others if p not in orgs]
         vn_persons: list[PersonRef] = []
         foreign: list[PersonRef] = []
-        for written in dict.fromkeys(ev.persons):
+        for written in dict.fromkeys(ld.clean(x) for x in ev.persons):
+            if not written:
+                continue
             ref = n.person(written, ev.date)
             if not ref.state and len(states) == 1:
                 ref = PersonRef(ref.name, ref.title, states[0], ref.known, ref.offices)
@@ -113,7 +115,7 @@ class Reader:
         """The location as the report's language writes it ('Hanoi' -> 'Hà Nội'), else as given."""
         if not location:
             return ""
-        clean = " ".join(location.split())
+        clean = ld.clean(location)
         return self._places.get(ld.fold(clean), ("", ""))[1] or clean
 
     def _direction(self, ev: ReportEvent, v: View, text: str) -> str:
@@ -185,7 +187,8 @@ class Phraser:
             "vn_name": self._name(VN),
             "partner": self._join(partner_parts) or self.L["partners_generic"],
             "partner_persons": bool(v.foreign_persons),
-            "partner_name": self._join([self._name(p) for p in partners]) or self.L["partners_generic"],
+            "partner_name": self._join([self._name(p) for p in partners if not self.names.is_org(p)]
+                                       or [self._name(p) for p in partners]) or self.L["partners_generic"],
             "has_partner": bool(partners or v.foreign_persons),
             "forum": self._name(v.forum) if v.forum else "", "direction": v.direction, "role": v.role,
             "location": v.location, "anniversary": v.anniversary, "lang": self.names.lang,

@@ -57,10 +57,11 @@ class NoteBook:
                 n = len(self.citations) + 1
                 self._numbers[key] = n
                 title = s.title or (PurePath(s.file).name if s.file else s.url)
+                url = ld.clean(s.url).replace(" ", "%20")
                 self.citations.append(Citation(
-                    n=n, title=" ".join(title.split()), outlet=s.outlet or (outlet_of(s.url) if s.url else ""),
-                    date=self.dates.one(s.date[:10]) if s.date else "", url=s.url,
-                    file=s.file if not s.url else "", evidence=" ".join(s.evidence.split())))
+                    n=n, title=ld.clean(title), outlet=ld.clean(s.outlet or (outlet_of(url) if url else "")),
+                    date=self.dates.one(s.date[:10]) if s.date else "", url=url,
+                    file=ld.clean(s.file) if not url else "", evidence=ld.clean(s.evidence)))
             if n not in nums:
                 nums.append(n)
         return nums
