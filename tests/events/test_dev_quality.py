@@ -1,6 +1,8 @@
 """Quality gate: the extractor scored on the public dev set and on the project's own sets.
 
-Floors only go up: raise them when the scores do. The dev set is read from ../shared at run time.
+Floors are the scores measured when they were last raised; they only go up. The issue's target is
+micro F1 >= 0.85 per language on the dev set (not reached yet: see the floors). The dev set and the
+scorer are read from ../shared at run time; the own sets live in eval/own.
 """
 from __future__ import annotations
 
@@ -14,29 +16,31 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "eval"
 SCORER = SHARED / "score.py"
 
-# (set, language) -> (micro F1 floor, exact-date floor, party-F1 floor), measured, never lowered
+# set -> (micro F1 floor, exact-date floor, party-F1 floor)
 FLOORS = {
-    ("dev", "vi"): (0.0, 0.0, 0.0),
-    ("dev", "en"): (0.0, 0.0, 0.0),
+    "dev": (0.50, 0.73, 0.85),
+    "vi_tune": (0.75, 0.82, 0.88),
+    "en_tune": (0.73, 0.78, 0.82),
+    "vi_holdout": (0.71, 0.80, 0.88),
+    "en_holdout": (0.64, 0.81, 0.89),
 }
+# per-language floors on the dev set
+DEV_LANG_FLOORS = {"vi": 0.53, "en": 0.46}
 
 
-def _sets() -> dict[str, Path]:
-    sets = {"dev": SHARED / "dev"}
-    for p in sorted((ROOT / "eval" / "own").glob("*_*")):
-        if (p / "docs.tsv").exists():
-            sets[p.name] = p
-    return sets
+def _set_dir(name: str) -> Path:
+    return SHARED / "dev" if name == "dev" else ROOT / "eval" / "own" / name
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval is not beside the project")
-@pytest.mark.parametrize("name", ["dev"])
-def test_dev_set_meets_floors(name: str, tmp_path: Path) -> None:
-    res = score_set(_sets()[name], tmp_path, SCORER)
-    for (set_name, lang), (f1, exact, party) in FLOORS.items():
-        if set_name != name:
-            continue
-        got = res["by_lang"][lang][2]
-        assert got >= f1, f"{name}/{lang}: micro F1 {got:.3f} fell below the floor {f1}"
-    assert res["exact_date_acc"] >= min(e for (_, _), (_, e, _) in FLOORS.items())
-    assert res["party_f1"] >= min(p for (_, _), (_, _, p) in FLOORS.items())
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside the project")
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_extraction_meets_its_floors(name: str, tmp_path: Path) -> None:
+    res = score_set(_set_dir(name), tmp_path, SCORER)
+    f1, exact, party = FLOORS[name]
+    assert res["micro"][2] >= f1, f"{name}: micro F1 {res['micro'][2]:.3f} < {f1}"
+    assert res["exact_date_acc"] >= exact, f"{name}: exact-date {res['exact_date_acc']:.3f} < {exact}"
+    assert res["party_f1"] >= party, f"{name}: party-F1 {res['party_f1']:.3f} < {party}"
+    if name == "dev":
+        for lang, floor in DEV_LANG_FLOORS.items():
+            got = res["by_lang"][lang][2]
+            assert got >= floor, f"dev/{lang}: micro F1 {got:.3f} < {floor}"

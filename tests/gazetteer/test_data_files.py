@@ -343,7 +343,7 @@ def test_tenure_dates_are_partial_iso_and_in_order(files):
         assert start or "approximate" in r["source"], f"unknown start must be marked approximate: {r}"
         for d in filter(None, (start, end)):
             assert _valid(d), r
-            assert "1940" <= d[:4] <= "2026", r
+            assert "1900" <= d[:4] <= "2026", r
         if start and end:
             assert _lo(start) <= _hi(end), r
 

@@ -73,8 +73,8 @@ def monthly_chart(d: ChartData, L: Labels) -> Chart | None:
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    # the title is the caption under the picture (text, in the report's language), not in the image
     title = L["chart_month"] + (f" ({months[0][:4]})" if one_year else "")
-    ax.set_title(title, loc="left", fontsize=10)
     return Chart("monthly", title, _png(fig))
 
 
@@ -90,7 +90,6 @@ def _barh(items: list[tuple[str, int]], title: str, L: Labels, key: str, colour:
     ax.set_xlabel(L["chart_axis_events"])
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_title(title, loc="left", fontsize=10)
     return Chart(key, title, _png(fig))
 
 

@@ -128,3 +128,19 @@ def clean(s: str | None) -> str:
     if not s:
         return ""
     return " ".join(_BAD_CHARS.sub(" ", unicodedata.normalize("NFC", str(s))).split())
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[tuple[str, str], tuple[str, str]]:
+    """(office, state or '*' for any foreign state) -> (English title, Vietnamese title)."""
+    return {(r["office"], r.get("state", "")): (r.get("title_en", ""), r.get("title_vi", ""))
+            for r in read_tsv(DATA / "titles.tsv") if r.get("office")}
+
+
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+def first_title(s: str) -> str:
+    """The plain title from office_kinds' descriptive text: 'Minister of Foreign Affairs / Secretary
+    of State' -> 'Minister of Foreign Affairs'; 'General Secretary (of a ruling party)' -> 'General Secretary'."""
+    return _PARENS.sub("", s or "").split(" / ")[0].strip()

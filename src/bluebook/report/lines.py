@@ -61,6 +61,11 @@ class Reader:
         others = [p for p in parties if p != VN and p not in vn_bodies]
         orgs = [p for p in others if n.is_org(p)]
         states = [p for p in others if p not in orgs]
+        for o in orgs:      # a foreign party or parliament speaks for its country: Laos for the LPRP
+            home = n.home_state(o)
+            if home and home != VN and home not in states:
+                states.append(home)
+                others.append(home)
         vn_persons: list[PersonRef] = []
         foreign: list[PersonRef] = []
         for written in dict.fromkeys(ld.clean(x) for x in ev.persons):

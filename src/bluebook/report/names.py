@@ -15,6 +15,7 @@ from bluebook.report.dates import parse
 
 VN = "VNM"
 REGIONS = ("SEA", "NEA", "SA", "EUR", "AME", "MEA", "AFR", "OCE")
+HIGH_RANK = 4        # office_kinds rank: 1 Party leader/monarch, 2 head of state, 3 government, 4 parliament
 
 
 @dataclass(slots=True)
@@ -88,15 +89,23 @@ class Names:
         return r if r in REGIONS else ""
 
     def forum(self, eid: str) -> str:
-        """The top of an organisation's parent chain: UNSC -> UN, AMM -> ASEAN."""
+        """The top of an organisation's chain of parent organisations: UNSC -> UN, AMM -> ASEAN.
+        (A national party's parent is its state: the chain stops there.)"""
         seen = {eid}
         cur = eid
         while True:
             e = self.data.entities.get(cur)
-            if e is None or not e.parent or e.parent in seen:
+            parent = self.data.entities.get(e.parent) if e is not None and e.parent else None
+            if parent is None or parent.kind != "org" or parent.id in seen:
                 return cur
-            seen.add(e.parent)
-            cur = e.parent
+            seen.add(parent.id)
+            cur = parent.id
+
+    def home_state(self, eid: str) -> str:
+        """The state an organisation belongs to (a national party, parliament), else ''."""
+        e = self.data.entities.get(eid)
+        parent = self.data.entities.get(e.parent) if e is not None and e.parent else None
+        return parent.id if parent is not None and parent.kind == "state" else ""
 
     def channel_of_org(self, eid: str) -> str:
         """'party' | 'parliament' | 'people' for the bodies of those diplomacies, else ''."""
@@ -130,15 +139,28 @@ class Names:
             return PersonRef(written, "", VN if vn else "", False)
         name = (p.name or p.name_ascii) if self.lang == "vi" else (p.name_ascii or fold_name(p.name))
         d = _date_of(when)
-        offices = tuple(dict.fromkeys(t.office for t in self.data.offices_of(p.id, d))) if d else ()
-        titles = [self._office_title(o) for o in offices]
-        return PersonRef(name, ", ".join(t for t in titles if t), p.state, True, offices)
+        tenures = self.data.offices_of(p.id, d) if d else []
+        offices = tuple(dict.fromkeys(t.office for t in sorted(tenures, key=lambda t: self._rank(t.office))))
+        titles = [self._office_title(o, p.state) for o in offices]
+        return PersonRef(name, ", ".join(dict.fromkeys(t for t in titles if t)), p.state, True, offices)
 
-    def _office_title(self, office: str) -> str:
+    def _rank(self, office: str) -> int:
+        try:
+            return int(self.data.office_kinds.get(office, {}).get("rank", "") or 99)
+        except ValueError:
+            return 99
+
+    def _office_title(self, office: str, state: str) -> str:
+        """The title as the Bluebook writes it for this state; office_kinds' first form otherwise."""
+        i = 1 if self.lang == "vi" else 0
+        table = ld.titles()
+        for key in ((office, state), (office, "*") if state != VN else None):
+            if key is not None and key in table and table[key][i]:
+                return table[key][i]
         row = self.data.office_kinds.get(office, {})
-        for k in (f"name_{self.lang}", f"title_{self.lang}", self.lang):
+        for k in (f"title_{self.lang}", f"name_{self.lang}", self.lang):
             if row.get(k):
-                return row[k]
+                return ld.first_title(row[k])
         return ""
 
     def office_channel(self, office: str) -> str:
@@ -153,10 +175,8 @@ class Names:
         return ""
 
     def is_high_office(self, office: str) -> bool:
-        if office in ld.high_offices():
-            return True
-        row = self.data.office_kinds.get(office, {})
-        return row.get("level", "").lower() in ("high", "top", "1") or row.get("high", "") == "1"
+        """Heads of Party, state, government and parliament (and the like abroad)."""
+        return office in ld.high_offices() or self._rank(office) <= HIGH_RANK
 
     def styled(self, ref: PersonRef, with_state: bool) -> str:
         """'Prime Minister of Japan Shinzo Abe' / 'Thủ tướng Nhật Bản Shinzo Abe'; Viet Nam's own
