@@ -105,6 +105,242 @@ def entities(
         raise typer.Exit(1)
 
 
+DB_HELP = "Database URL: sqlite:///path.db (default sqlite:///bluebook.db) or postgresql://…"
+
+
+def _store(db: Optional[str]):  # noqa: ANN202
+    from bluebook.store import open_store
+
+    try:
+        return open_store(db)
+    except BluebookError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="Files, folders, archives (.zip/.tar.gz), or - for stdin."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    workers: int = typer.Option(0, "--workers", help="Processes for cleaning and extraction (0 = all cores)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date for documents without one (YYYY-MM-DD)."),
+    date_from_metadata: bool = typer.Option(True, "--date-from-metadata/--no-date-from-metadata",
+                                            help="Use the date field of json/csv/html metadata."),
+    lang: str = typer.Option("auto", "--lang"),
+    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    text_field: str = typer.Option("text", "--text-field", help="JSON/CSV field holding the text."),
+    date_field: str = typer.Option("date", "--date-field"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Run on Dask: 'local' or a scheduler address; "
+                                       "writes Parquet to --out then loads it."),
+    out: Optional[str] = typer.Option(None, "--out", help="Parquet folder for --dask (default: a temp folder)."),
+) -> None:
+    """Read a corpus, extract its events and store them (idempotent, crash-safe)."""
+    import os
+
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from bluebook.pipeline import parse_date
+    from bluebook.runner import ingest as run_ingest
+
+    settings = _settings(encoding, lang).with_(text_field=text_field,
+                                               date_field=date_field if date_from_metadata else "\0none")
+    doc_date = parse_date(date, "--date") if date else None
+    if dask:
+        import tempfile
+
+        from bluebook.distributed.dask import load_parquet, run_dask
+
+        target = out or tempfile.mkdtemp(prefix="bluebook-parquet-")
+        summary = run_dask(paths, target, scheduler=dask, settings=settings, doc_date=doc_date,
+                           lang=None if lang == "auto" else lang, overwrite=True)
+        typer.echo(f"dask: {summary.to_dict()}")
+        typer.echo(f"loaded: {load_parquet(target, db)}")
+        return
+    store = _store(db)
+    n_workers = workers or (os.cpu_count() or 1)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  transient=not os.isatty(2)) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def show(s):  # noqa: ANN001, ANN202
+            bar.update(task, description=f"documents {s.documents}  events {s.events}  "
+                                         f"duplicates {s.duplicates}  rejects {s.rejects}")
+
+        summary = run_ingest(paths, store, settings, workers=n_workers, doc_date=doc_date,
+                             lang=None if lang == "auto" else lang, progress=show)
+    for e in summary.errors:
+        typer.echo(f"rejected {e}", err=True)
+    typer.echo(f"{summary.documents} documents ({summary.replaced} replaced, {summary.near_duplicates} "
+               f"near-duplicates), {summary.events} events, {summary.duplicates} already stored, "
+               f"{summary.rejects} rejected")
+    store.close()
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(...),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    lang: Optional[str] = typer.Option(None, "--lang"),
+    limit: int = typer.Option(10, "--limit"),
+    fmt: str = typer.Option("table", "--format", help="table | jsonl"),
+) -> None:
+    """Search documents (diacritics and case ignored), with highlighted snippets."""
+    import json
+    from dataclasses import asdict
+
+    store = _store(db)
+    hits = store.search(query, lang=lang, limit=limit)
+    for h in hits:
+        if fmt == "jsonl":
+            typer.echo(json.dumps(asdict(h), ensure_ascii=False, default=str))
+        else:
+            d = asdict(h)
+            typer.echo(f"[{d.get('score', 0):.2f}] {d.get('title') or d.get('source')} ({d.get('doc_date') or ''})")
+            typer.echo(f"    {d.get('snippet', '')}")
+    if not hits:
+        typer.echo("no documents match", err=True)
+
+
+@app.command()
+def events(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    type: Optional[str] = typer.Option(None, "--type"),
+    party: Optional[str] = typer.Option(None, "--party"),
+    person: Optional[str] = typer.Option(None, "--person"),
+    date_from: Optional[str] = typer.Option(None, "--from"),
+    date_to: Optional[str] = typer.Option(None, "--to"),
+    planned: Optional[bool] = typer.Option(None, "--planned/--not-planned"),
+    limit: Optional[int] = typer.Option(None, "--limit"),
+    fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"),
+) -> None:
+    """Canonical (deduplicated) events in date order, with source counts."""
+    from bluebook.output import write_canonical
+
+    store = _store(db)
+    evs = store.events(type=type, party=party, person=person, date_from=date_from, date_to=date_to,
+                       planned=planned, limit=limit)
+    write_canonical(evs, fmt, sys.stdout)
+
+
+@app.command()
+def stats(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+          fmt: str = typer.Option("text", "--format", help="text | json")) -> None:
+    """Counts by type, partner, month, language, source; rejects and duplicates."""
+    import json
+
+    st = _store(db).stats()
+    if fmt == "json":
+        typer.echo(json.dumps(st, ensure_ascii=False, indent=1, default=str))
+        return
+    for key, value in st.items():
+        if isinstance(value, dict):
+            items = list(value.items())[:15]
+            typer.echo(f"{key}: " + ", ".join(f"{k} {v}" for k, v in items))
+        elif isinstance(value, list):
+            typer.echo(f"{key}: {len(value)}")
+            for v in value[:10]:
+                typer.echo(f"    {v}")
+        else:
+            typer.echo(f"{key}: {value}")
+
+
+@app.command()
+def export(
+    out: str = typer.Argument(..., help="Output file."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet | plover"),
+) -> None:
+    """Export canonical events with their sources (plover: PLOVER/POLECAT-style actors and event codes)."""
+    try:
+        n = _store(db).export(fmt, out)
+    except BluebookError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
+    typer.echo(f"{n} events written to {out}")
+
+
+@app.command(name="import")
+def import_(
+    path: str = typer.Argument(..., help="An export (jsonl, csv, parquet)."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Load an export into an empty database."""
+    try:
+        n = _store(db).import_(path)
+    except BluebookError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
+    typer.echo(f"{n} events imported")
+
+
+db_app = typer.Typer(help="Database schema.")
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Apply missing schema migrations."""
+    from bluebook.store import open_store
+
+    store = open_store(db, upgrade=False)
+    applied = store.upgrade()
+    typer.echo(f"schema version {store.schema_version()} (applied: {applied or 'none'})")
+
+
+@app.command()
+def load(
+    parquet_dir: str = typer.Argument(..., help="Parquet partitions written by --dask."),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+) -> None:
+    """Load Parquet partitions (from a Dask run) into a database."""
+    from bluebook.distributed.dask import load_parquet
+
+    typer.echo(f"{load_parquet(parquet_dir, db)}")
+
+
+@app.command()
+def report(
+    year: Optional[int] = typer.Option(None, "--year"),
+    date_from: Optional[str] = typer.Option(None, "--from"),
+    date_to: Optional[str] = typer.Option(None, "--to"),
+    lang: str = typer.Option("en", "--lang", help="en | vi"),
+    fmt: str = typer.Option("html", "--format", help="md | html | pdf | docx"),
+    out: Optional[str] = typer.Option(None, "--out"),
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    title: Optional[str] = typer.Option(None, "--title"),
+) -> None:
+    """Compile the Diplomatic Bluebook for a year or period, cited, with charts."""
+    from bluebook.report import report_from_store
+
+    store = _store(db)
+    try:
+        res = report_from_store(store, year=year, date_from=date_from, date_to=date_to, lang=lang, fmt=fmt,
+                                out=out, title=title)
+    except BluebookError as exc:
+        fail(exc)
+        raise typer.Exit(2) from None
+    if out:
+        typer.echo(f"report written to {res}")
+    elif isinstance(res, bytes):
+        sys.stdout.buffer.write(res)
+    else:
+        typer.echo(res)
+
+
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+    token: Optional[str] = typer.Option(None, "--token", envvar="BLUEBOOK_TOKEN",
+                                        help="Enables uploads and deletes for editors who give it."),
+) -> None:
+    """Run the web app (search, events, partners, documents, reports, uploads)."""
+    from bluebook.web import serve as run_server
+
+    run_server(db or "sqlite:///bluebook.db", host=host, port=port, token=token)
+
+
 @app.command()
 def demo() -> None:
     """Run the pipeline on the bundled demo corpus (what `make demo` does)."""

@@ -1,9 +1,8 @@
-"""``make demo``: run the pipeline on the bundled demo corpus and show what it found."""
+"""``make demo``: the main job on the bundled demo corpus, into the embedded SQLite default, then a report."""
 from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
@@ -11,28 +10,48 @@ from bluebook.errors import BluebookError
 
 
 def run_demo(root: Path, out: TextIO = sys.stdout) -> int:
-    from bluebook.ingest import iter_raw
-    from bluebook.output import write_events
-    from bluebook.pipeline import process_all
+    from bluebook.output import write_canonical
+    from bluebook.runner import ingest
+    from bluebook.store import open_store
 
     corpus = root / "demo" / "corpus"
     out_dir = root / "demo" / "out"
     out_dir.mkdir(parents=True, exist_ok=True)
-    events, errors, docs = [], [], 0
-    for item in process_all(iter_raw([str(corpus)])):
-        if isinstance(item, BluebookError):
-            errors.append(item)
-            continue
-        docs += 1
-        events.extend(item.events)
+    db_path = root / "demo" / "bluebook.db"
+    db = f"sqlite:///{db_path}"
+    store = open_store(db)
+    summary = ingest([str(corpus)], store, workers=2)
+    out.write(f"ingested {corpus}: {summary.documents} new documents, {summary.events} events, "
+              f"{summary.duplicates} already stored, {summary.rejects} rejected -> {db_path}\n\n")
+    events = store.events()
     with (out_dir / "events.jsonl").open("w", encoding="utf-8") as fh:
-        for ev in events:
-            fh.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
-    write_events(events, "table", out)
-    by_type = Counter(ev.type for ev in events)
-    out.write(f"\n{docs} documents, {len(events)} events: "
-              + ", ".join(f"{k} {v}" for k, v in sorted(by_type.items())) + "\n")
-    for e in errors:
-        out.write(f"rejected {e}\n")
-    out.write(f"events written to {out_dir / 'events.jsonl'}\n")
+        from dataclasses import asdict
+
+        for e in events:
+            fh.write(json.dumps(asdict(e), ensure_ascii=False, default=str) + "\n")
+    write_canonical(events, "table", out)
+    st = store.stats()
+    out.write(f"\n{st.get('documents')} documents, {st.get('mentions')} event mentions, "
+              f"{st.get('events')} canonical events after deduplication\n")
+    out.write("by type: " + ", ".join(f"{k} {v}" for k, v in st.get("by_type", {}).items()) + "\n")
+    query = "thu tuong nhat ban"
+    out.write(f"\nsearch {query!r} (no diacritics needed):\n")
+    for h in store.search(query, limit=3):
+        out.write(f"  {h.title or h.source} ({h.doc_date})\n")
+    written = [out_dir / "events.jsonl"]
+    try:
+        from bluebook.report import report_from_store
+
+        for lang in ("en", "vi"):
+            for fmt in ("html", "pdf"):
+                target = out_dir / f"bluebook-2020-{lang}.{fmt}"
+                report_from_store(store, year=2020, lang=lang, fmt=fmt, out=target)
+                written.append(target)
+    except (BluebookError, ImportError, OSError) as exc:
+        out.write(f"report not written: {exc}\n")
+    out.write("\nwritten:\n" + "".join(f"  {p}\n" for p in written))
+    out.write(f"\nbrowse it: .venv/bin/bluebook serve --db {db}\n"
+              "then open http://127.0.0.1:8000 to search (with or without diacritics), filter events by "
+              "type/partner/year, open partner pages and download the report.\n")
+    store.close()
     return 0

@@ -67,3 +67,30 @@ def write_mentions(doc: Document, mentions: list[Mention], fmt: str, out: TextIO
     for r in rows:
         t.add_row(*(str(r[c]) for c in ("text", "id", "kind", "state", "resolved", "start", "end")))
     Console(file=out, width=140).print(t)
+
+
+def write_canonical(events: list, fmt: str, out: TextIO) -> None:  # type: ignore[type-arg]
+    """Canonical events from the store (``store.records.CanonicalEvent``)."""
+    from dataclasses import asdict
+
+    if fmt == "jsonl":
+        for e in events:
+            out.write(json.dumps(asdict(e), ensure_ascii=False, default=str) + "\n")
+        return
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(["id", "type", "date", "date_end", "parties", "persons", "planned", "sources", "summary_en"])
+        for e in events:
+            w.writerow([e.id, e.type, e.date, e.date_end or "", ";".join(e.parties), ";".join(e.persons),
+                        e.planned, e.n_sources, e.summary_en])
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table()
+    for col in ("date", "type", "parties", "persons", "sources", "summary"):
+        t.add_column(col, overflow="fold")
+    for e in events:
+        t.add_row(e.date + (f"…{e.date_end}" if e.date_end else ""), e.type, " ".join(e.parties),
+                  ", ".join(e.persons), str(e.n_sources), e.summary_en)
+    Console(file=out, width=150).print(t)

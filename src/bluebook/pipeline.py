@@ -58,7 +58,8 @@ def build_document(raw: RawDoc, settings: Settings = DEFAULT) -> Document:
         text, hmeta = html_to_text(text)
         title = title or hmeta.get("title", "")
         url = url or hmeta.get("url", "")
-        meta.setdefault("date", hmeta.get("date", ""))
+        if hmeta.get("date") and not meta.get("date"):
+            meta["date"] = hmeta["date"]
     if len(text) > settings.max_file_bytes:
         from bluebook.errors import TooLargeError
         raise TooLargeError(f"{len(text)} characters of text", source=raw.source)
@@ -88,7 +89,13 @@ def analyse(doc: Document, doc_date: date | None = None, lang: str | None = None
 def process(raw: RawDoc, settings: Settings = DEFAULT, doc_date: date | None = None,
             lang: str | None = None) -> Document:
     doc = build_document(raw, settings)
-    return analyse(doc, doc_date, lang if lang != "auto" else None, raw.date)
+    meta_date = raw.date or str(doc.meta.get("date") or "")
+    try:
+        parse_date(meta_date or None, raw.source)
+    except BadDateError:
+        doc.warnings.append(f"metadata date {meta_date!r} is not a date; ignored")
+        meta_date = ""
+    return analyse(doc, doc_date, lang if lang != "auto" else None, meta_date)
 
 
 def process_all(items: Iterable[RawDoc | BluebookError], settings: Settings = DEFAULT,

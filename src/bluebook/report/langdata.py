@@ -144,3 +144,23 @@ def first_title(s: str) -> str:
     """The plain title from office_kinds' descriptive text: 'Minister of Foreign Affairs / Secretary
     of State' -> 'Minister of Foreign Affairs'; 'General Secretary (of a ruling party)' -> 'General Secretary'."""
     return _PARENS.sub("", s or "").split(" / ")[0].strip()
+
+
+@lru_cache(maxsize=1)
+def short_names() -> dict[str, tuple[str, str]]:
+    """Organisations the Bluebook calls by their short name ('ASEAN', 'APEC'): id -> (English, Vietnamese)."""
+    return {r["id"]: (r.get("name_en", ""), r.get("name_vi", "")) for r in read_tsv(DATA / "short_names.tsv")
+            if r.get("id")}
+
+
+@lru_cache(maxsize=1)
+def frameworks() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, English name, Vietnamese name) of partnership frameworks, most specific first."""
+    out = []
+    for r in read_tsv(DATA / "frameworks.tsv"):
+        try:
+            out.append((re.compile(r["pattern"], re.IGNORECASE), r.get("name_en", ""), r.get("name_vi", "")))
+        except (re.error, KeyError) as e:
+            raise DataFileError(f"bad pattern {r.get('pattern')!r}: {e}", source=str(DATA / "frameworks.tsv"),
+                                hint="fix the regular expression") from e
+    return tuple(out)

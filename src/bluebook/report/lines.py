@@ -32,12 +32,13 @@ class View:
     role: str = "attend"             # conferences: attend | chair | host
     anniversary: str = ""            # number of years, when a source says it
     location: str = ""               # in the report's language where known
+    framework: tuple[str, str] = ("", "")    # upgrades: the new partnership (English, Vietnamese)
     high: bool = False               # a head of state, government, Party or parliament takes part
 
     def merge_key(self, partner: str) -> tuple[Any, ...]:
         return (partner, self.ev.type, self.direction, self.role, self.forum, tuple(sorted(self.partners)),
                 tuple(sorted(p.name for p in self.vn_persons)), tuple(sorted(p.name for p in self.foreign_persons)),
-                tuple(sorted(self.vn_bodies)), self.ev.planned, self.anniversary)
+                tuple(sorted(self.vn_bodies)), self.ev.planned, self.anniversary, self.framework)
 
 
 class Reader:
@@ -92,6 +93,11 @@ class Reader:
         view.direction = self._direction(ev, view, text)
         view.role = self._role(ev, text)
         view.high = any(n.is_high_office(o) for p in vn_persons + foreign for o in p.offices)
+        if ev.type == "upgrade":
+            for rx, en, vi in ld.frameworks():
+                if rx.search(text):
+                    view.framework = (en, vi)
+                    break
         if ev.type == "anniversary":
             for rx in self._anniv:
                 m = rx.search(text)
@@ -197,6 +203,7 @@ class Phraser:
             "has_partner": bool(partners or v.foreign_persons),
             "forum": self._name(v.forum) if v.forum else "", "direction": v.direction, "role": v.role,
             "location": v.location, "anniversary": v.anniversary, "lang": self.names.lang,
+            "framework": v.framework[self.names.lang == "vi"],
         }
 
     def line(self, views: Sequence[View], partner_first: str = "") -> str:

@@ -50,9 +50,13 @@ class Names:
         self._channels = ld.channels()
         self._bilateral_orgs = ld.bilateral_orgs()
         self._surnames = ld.vn_surnames()
+        self._short = ld.short_names()
 
     # -- states and organisations -----------------------------------------------------------
     def entity(self, eid: str) -> str:
+        short = self._short.get(eid)
+        if short is not None and short[self.lang == "vi"]:
+            return short[self.lang == "vi"]
         e = self.data.entities.get(eid)
         if e is None:
             if eid == VN:

@@ -69,7 +69,7 @@ def session_value(token: str) -> str:
     return hmac.new(token.encode("utf-8"), b"bluebook-editor-session", hashlib.sha256).hexdigest()
 
 
-def _same(a: str, b: str) -> bool:
+def same_secret(a: str, b: str) -> bool:
     return bool(a) and bool(b) and hmac.compare_digest(a.encode("utf-8"), b.encode("utf-8"))
 
 
@@ -79,8 +79,8 @@ def is_editor(request: Request, token: str | None) -> bool:
     auth = request.headers.get("authorization", "")
     given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get(TOKEN_HEADER, "")
     if given:
-        return _same(given, token)
-    return _same(request.cookies.get(EDITOR_COOKIE, ""), session_value(token))
+        return same_secret(given, token)
+    return same_secret(request.cookies.get(EDITOR_COOKIE, ""), session_value(token))
 
 
 def csrf_token(request: Request) -> str:
@@ -103,7 +103,7 @@ def set_csrf_cookie(request: Request, response: Response) -> None:
 def csrf_ok(request: Request, submitted: str | None) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE, "")
     given = submitted or request.headers.get(CSRF_HEADER, "")
-    return _same(cookie, given)
+    return same_secret(cookie, given)
 
 
 def same_origin(request: Request) -> bool:
@@ -114,14 +114,17 @@ def same_origin(request: Request) -> bool:
     return urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-def write_refusal(request: Request, token: str | None, submitted_csrf: str | None) -> tuple[int, str] | None:
-    """None when the write may go ahead, else (HTTP status, i18n key of the reason)."""
+def write_refusal(request: Request, token: str | None, submitted_csrf: str | None,
+                  check_csrf: bool = True) -> tuple[int, str] | None:
+    """None when the write may go ahead, else (HTTP status, i18n key of the reason).
+
+    ``check_csrf=False`` is for the checks that can run before a multipart body is read."""
     if not token:
         return 403, "err_read_only"
     if not is_editor(request, token):
         return 401, "err_need_token"
     if not same_origin(request):
         return 403, "err_origin"
-    if not csrf_ok(request, submitted_csrf):
+    if check_csrf and not csrf_ok(request, submitted_csrf):
         return 403, "err_csrf"
     return None

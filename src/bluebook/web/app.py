@@ -1,0 +1,64 @@
+"""The FastAPI app: ``create_app(db_url, token)`` wires the store, routes, static files and security."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from bluebook.config import DEFAULT, Settings
+from bluebook.errors import ConfigError
+from bluebook.store import open_store
+from bluebook.web import problems
+from bluebook.web.jobs import JobRunner
+from bluebook.web.reports import ReportFiles
+from bluebook.web.routes import api, apidocs, browse, detail, editor, report
+from bluebook.web.security import MIN_TOKEN_CHARS, SecurityHeaders
+from bluebook.web.state import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, AppState
+
+STATIC = Path(__file__).resolve().parent / "static"
+TOKEN_ENV = "BLUEBOOK_TOKEN"
+
+
+def resolve_token(token: str | None) -> str | None:
+    """The editor token: the argument, else $BLUEBOOK_TOKEN; None (read-only) when neither is set."""
+    token = token if token is not None else os.environ.get(TOKEN_ENV)
+    if token is None or token == "":
+        return None
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ConfigError(f"the editor token is shorter than {MIN_TOKEN_CHARS} characters", source=TOKEN_ENV,
+                          hint="use a long random token, e.g. `python -c 'import secrets;print(secrets.token_urlsafe())'`")
+    return token
+
+
+def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAULT,
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, max_upload_files: int = MAX_UPLOAD_FILES) -> FastAPI:
+    """The bluebook web app on the store at ``db_url``; read-only unless a token is given (or in the env)."""
+    token = resolve_token(token)
+    store = open_store(db_url)
+    work = Path(tempfile.mkdtemp(prefix="bluebook-web-"))
+    state = AppState(store=store, token=token, settings=settings, jobs=JobRunner(store, settings),
+                     reports=ReportFiles(work / "reports"), upload_root=work / "uploads",
+                     max_upload_bytes=max_upload_bytes, max_upload_files=max_upload_files)
+    state.reports.folder.mkdir(parents=True, exist_ok=True)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.jobs.shutdown()
+        state.reports.cleanup()
+        store.close()
+
+    app = FastAPI(title="bluebook", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Diplomatic events of Viet Nam: search, events, partners, documents, ingest, reports.")
+    app.state.bluebook = state
+    problems.install(app)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for r in (api.router, apidocs.router, browse.router, detail.router, editor.router, report.router):
+        app.include_router(r)
+    app.add_middleware(SecurityHeaders)
+    return app
