@@ -20,6 +20,7 @@ class Candidate:
     end: int
     trigger: Trigger
     planned: bool = False
+    repeated: bool = False   # the sentence has this type's trigger more than once (a list)
 
 
 def clause_start(text: str, pos: int) -> int:

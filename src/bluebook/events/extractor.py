@@ -156,8 +156,10 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         return []
     if not parties:
         return []
-    if cand.type == "conference" and set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text):
-        return []
+    if set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text):
+        # Viet Nam alone: a domestic matter, unless the sentence says it is international
+        if cand.type not in ("aid", "message") or s.lang == "vi":
+            return []
     choice = _date_precision(cand.type, _choose_date(ctx, si, (a_start, a_end)))
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
@@ -167,12 +169,16 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     partner_sets: list[list[str]] = [parties]
     if cand.type in _SPLIT_BY_PARTNER:
         group = P.coordinated_states(ms, s.text, base, a_end)
-        if len(group) < 2 and P.VN in parties:
-            # a looser list: several foreign partners named after the trigger, each its own occurrence
-            group = P.states_after(ms, a_end, exclude={P.VN})
+        vn_side = P.VN in parties or (cand.type in _BILATERAL and _about_viet_nam(ctx))
+        if (len(group) < 2 or cand.repeated) and vn_side:
+            # a looser list: several foreign partners named after the trigger (or, when the trigger
+            # repeats, "China (70th anniversary), Russia (70th anniversary)", anywhere), one each
+            group = P.states_after(ms, base if cand.repeated else a_end, exclude={P.VN})
         if len(group) >= 2:
             gstates = {m.state for m in group}
-            actors = [p for p in parties if p not in gstates] or ([P.VN] if P.VN not in gstates else [])
+            actors = [p for p in parties if p not in gstates]
+            if vn_side and P.VN not in actors and P.VN not in gstates:
+                actors.append(P.VN)
             partner_sets = [actors + [m.state] for m in group if m.state not in actors]
     date_exprs = choice.exprs if len(choice.exprs) >= 2 else [None]
 
@@ -206,6 +212,8 @@ def _dominant(cands: list[Candidate]) -> list[Candidate]:
     seen: dict[str, Candidate] = {}
     for c in cands:
         prev = seen.get(c.type)
+        if prev is not None:
+            prev.repeated = c.repeated = True
         if prev is None or ("weak" in prev.trigger.flags and "weak" not in c.trigger.flags):
             seen[c.type] = c
     return sorted(seen.values(), key=lambda c: c.start)

@@ -154,7 +154,7 @@ def build_report(events: Iterable[ReportEvent], lang: str = "en", title: str | N
     for v in views:
         parties = [VN] if VN in v.ev.parties else []
         parties += [p for p in v.ev.parties if p != VN and p not in parties]
-        chronology.append(ChronoEntry(fmt.one(v.ev.date, v.ev.date_end), v.ev.date, L[f"type_{v.ev.type}"],
+        chronology.append(ChronoEntry(fmt.one(v.ev.date, v.ev.date_end), v.ev.date, L.get(f"type_{v.ev.type}", v.ev.type),
                                       ", ".join(names.entity(p) for p in parties),
                                       phr.line([v], v.partners[0] if v.partners else ""), notes.cite(v.ev)))
 

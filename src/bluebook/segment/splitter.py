@@ -21,10 +21,11 @@ from bluebook.segment.lines import LIST_ITEM, break_is_boundary, looks_page_brok
 # A run of stops then closing quotes/brackets and space, or a stop glued to a
 # word ("nhiệm.Hợp"), or a line break. Every alternative opens with a literal
 # character class so the engine can skip ahead quickly.
-# Possessive quantifiers (++, *+) never give back: a run of a million dots
-# must not be retried a million times.
+# A run of stops is taken whole, from its first character (the lookbehind comes
+# after a literal class, which keeps the scan fast), and never given back
+# (possessive *+): a million dots must not be retried a million times.
 _CANDIDATE = re.compile(
-    r"(?P<term>[.!?…]++)(?:(?P<close>[\"'”’»)\]}›*_]*+)(?P<ws>\s++)|(?P<glue>(?=[^\W\d_]{2})))"
+    r"(?P<term>[.!?…](?<![.!?…][.!?…])[.!?…]*+)(?:(?P<close>[\"'”’»)\]}›*_]*+)(?P<ws>\s++)|(?P<glue>(?=[^\W\d_]{2})))"
     r"|(?P<nl>\n\s*+)"
 )
 _BLANK_LINE = re.compile(r"\n[^\S\n]*+\n")

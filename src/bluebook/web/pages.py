@@ -43,6 +43,7 @@ def page(request: Request, name: str, ctx: dict[str, Any], status: int = 200) ->
         "party_name": lambda code: i18n.party_name(code, lang),
         "type_name": lambda ty: i18n.type_name(ty, lang),
         "link": lambda path=None, **kw: query_link(request, path, **kw),
+        "str_label": str, "lang_label": lambda code: t(f"lang_{code}") if code in i18n.LANGS else code,
         "event_types": EVENT_TYPES, "bar_chart": bar_chart,
     }
     resp = templates.TemplateResponse(request, name, {**base, **ctx}, status_code=status)
