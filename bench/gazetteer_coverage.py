@@ -28,7 +28,7 @@ _UP = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
 _WORD = rf"[{_UP}][\w'’\-]*"
 # Capitalised words that follow a title but start a new phrase, not a name.
 _STOP = {
-    "Chính", "Bộ", "Ủy", "Hội", "Ban", "Đảng", "Quốc", "Tòa", "Viện", "Văn", "Nhà", "Cơ", "Các", "Hai",
+    "Chính", "Bộ", "Ủy", "Hội", "Ban", "Đảng", "Quốc", "Tòa", "Viện", "Nhà", "Cơ", "Các", "Hai",
     "Cộng", "Liên", "Thành", "Tỉnh", "Trung", "Nước", "Người", "Tổng", "Thủ", "Phó", "Chủ", "Đại", "Thường",
     "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Tại", "Trong", "Theo", "Trước", "Sau", "Của",
     "Và", "Với", "Cũng", "Đã", "Sẽ", "Trên", "Dưới", "Tập", "Đoàn", "Sở", "UBND", "HĐND", "Tp", "TP",

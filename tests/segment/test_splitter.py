@@ -216,3 +216,14 @@ def test_spans_are_ordered_trimmed_and_inside_the_region(text, start, end, extra
         assert prev_end <= a < b <= hi
         assert not text[a].isspace() and not text[b - 1].isspace()
         prev_end = b
+
+
+@pytest.mark.parametrize("text", [
+    "." * 50_000, ". " * 25_000, "\n" * 50_000, "ab.Cd" * 10_000, '."' * 25_000, "a" * 50_000 + ". B",
+    "word\n\n" * 10_000, "…" * 50_000,
+])
+def test_degenerate_input_gives_bounded_sentences(text: str) -> None:
+    # Runs of stops or blank lines once made the scanner retry every position;
+    # these inputs now finish at once and yield sentences no longer than the cap.
+    spans = split_sentences(text)
+    assert all(0 < b - a <= MAX_SENTENCE_CHARS for a, b in spans)

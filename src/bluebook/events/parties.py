@@ -6,6 +6,8 @@ import re
 from bluebook.models import Mention
 
 VN = "VNM"
+# Viet Nam's bodies that are parties in their own right beside VNM (the Party); others are VNM.
+_OWN_ORG_IDS = {"CPV"}
 # Words between two states that make them a coordinated list ("Anh và Pháp", "Laos, Cambodia and Thailand").
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
@@ -21,7 +23,9 @@ _DESTINATION = re.compile(
 def party_of(m: Mention) -> str:
     if m.kind == "org":
         # a foreign national party or parliament stands for its state; Viet Nam's keep their own ID
-        return m.state if m.state and m.state != VN else m.id
+        if m.state == VN:
+            return m.id if m.id in _OWN_ORG_IDS else VN
+        return m.state or m.id
     return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
 
 

@@ -32,7 +32,13 @@ class Gazetteer:
         """A national party or parliament belongs to the state its name says ("Communist Party of Japan")."""
         out: dict[str, str] = {}
         for e in self.data.entities.values():
-            if e.kind != "org" or e.subkind not in _NATIONAL_ORG_KINDS:
+            if e.kind != "org":
+                continue
+            parent = self.data.entities.get(e.parent)
+            if parent is not None and parent.kind == "state":
+                out[e.id] = parent.id
+                continue
+            if e.subkind not in _NATIONAL_ORG_KINDS:
                 continue
             found = {h.alias.id for name in (e.name_en, e.name_vi) if name
                      for h in self.matcher.find(name, overlapping=True) if h.alias.kind in ("state", "adjective", "demonym")}
@@ -113,6 +119,10 @@ class Gazetteer:
                     state = "VNM"
                 if state:
                     holders = self.data.holders(m.id, state, doc_date)
+                    if len(holders) > 1:
+                        # on a changeover day the newcomer holds the office
+                        holders = [p for p in holders if not any(
+                            t.end == doc_date.isoformat() for t in self.data.offices_of(p.id) if t.office == m.id)]
                     if len(holders) == 1:
                         m.resolved = holders[0].id
                         m.name = holders[0].name_ascii

@@ -131,9 +131,10 @@ def load_data() -> GazetteerData:
         for r in read_tsv(LANG / lang / "titles.tsv"):
             aliases.append(Alias(r["alias"], r["office"], "title", frozenset(), lang, state=r.get("state", "")))
     # state and org names are aliases too, so a name missing from aliases.tsv still matches
+    listed = {(a.text, a.id) for a in aliases}
     for e in entities.values():
         for lang, name in (("en", e.name_en), ("vi", e.name_vi)):
-            if name:
+            if name and (name, e.id) not in listed:
                 aliases.append(Alias(name, e.id, e.kind, frozenset(), lang))
     for p in persons.values():
         for name in {p.name, p.name_ascii, *p.aliases}:

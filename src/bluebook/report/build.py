@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from bluebook.dedup.when import parse_when
 from bluebook.errors import BadDateError
 from bluebook.gazetteer.data import GazetteerData, load_data
 from bluebook.models import EVENT_TYPES
+from bluebook.report import langdata as ld
 from bluebook.report.charts import ChartData, make_charts
 from bluebook.report.dates import DateFormat, month_key, sort_key
 from bluebook.report.env import environment
@@ -64,6 +66,13 @@ def _in_period(ev: ReportEvent, lo: date | None, hi: date | None) -> bool:
     return (lo is None or w.hi >= lo) and (hi is None or w.lo <= hi)
 
 
+def _clean(e: ReportEvent) -> ReportEvent:
+    """The event's own fields made safe for every format (sources are cleaned by the NoteBook)."""
+    return replace(e, id=ld.clean(e.id), type=ld.clean(e.type), date=ld.clean(e.date),
+                   date_end=ld.clean(e.date_end) or None, parties=[ld.clean(p) for p in e.parties if ld.clean(p)],
+                   location=ld.clean(e.location) or None)
+
+
 class _Groups:
     """Views merged into lines by (section, kind, people); first-seen order kept."""
 
@@ -92,7 +101,7 @@ def build_report(events: Iterable[ReportEvent], lang: str = "en", title: str | N
     L = names.L
     fmt = DateFormat(lang, L)
     lo, hi = parse_period(period)
-    evs = sorted((e for e in events if _in_period(e, lo, hi)), key=lambda e: (sort_key(e.date), e.id))
+    evs = sorted((_clean(e) for e in events if _in_period(e, lo, hi)), key=lambda e: (sort_key(e.date), e.id))
     reader = Reader(names)
     phr = Phraser(names, fmt)
     views = [reader.read(e) for e in evs]
