@@ -33,7 +33,7 @@ from corpus import records, write_shards  # noqa: E402
 from bluebook.models import RawDoc  # noqa: E402
 
 MB = 1_000_000
-QUICK = {"real_mb": 0.0, "text_mb": 0.6, "ut_mb": 0.15, "rss_mb": (0.3, 0.6, 1.2), "scale_mb": 1.0, "ingest_docs": 300,
+QUICK = {"real_mb": 0.0, "text_mb": 0.4, "ut_mb": 0.1, "rss_mb": (0.2, 0.4, 0.8), "scale_mb": 0.6, "ingest_docs": 200,
          "shard_bytes": 256 * 1024}
 FULL = {"real_mb": 5.0, "text_mb": 20.0, "ut_mb": 2.0, "rss_mb": (100.0, 300.0, 1000.0), "scale_mb": 20.0, "ingest_docs": 5000,
         "shard_bytes": 16 << 20}
@@ -54,6 +54,7 @@ class Report:
     rss: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     profile: str = ""
+    load: list[float] = field(default_factory=list)     # 1-minute load average before and after each step
 
     def add(self, measure: str, value: str, target: str = "", ok: bool | None = None) -> None:
         self.rows.append(Row(measure, value, target, ok))
@@ -339,7 +340,10 @@ def write_results(rep: Report, path: Path, seconds: float) -> None:
     lines = [f"# bluebook benchmark ({rep.mode})", "",
              f"Written by `bench/run.py{' --quick' if rep.mode == 'quick' else ''}` on "
              f"{datetime.now().isoformat(timespec='minutes')} in {seconds:.0f} s. Machine: {machine()}.",
-             "Corpus: generated from the project's templates (bench/corpus.py), Vietnamese and English.", "",
+             "Corpus: generated from the project's templates (bench/corpus.py), Vietnamese and English.",
+             f"Load average (1 min) before and after each step: {', '.join(f'{x:.1f}' for x in rep.load)} "
+             f"on {os.cpu_count()} cores; above the core count, other processes shared the CPU and the "
+             "timings are pessimistic.", "",
              "| measure | value | target | met |", "|---|---|---|---|"]
     for r in rep.rows:
         met = {True: "yes", False: "**no**", None: ""}[r.ok]
@@ -379,19 +383,26 @@ def main(argv: list[str] | None = None) -> int:
         cfg["rss_mb"] = tuple(float(s) for s in args.sizes.split(","))
     rep = Report("quick" if args.quick else "full")
     t0 = time.perf_counter()
+    rep.load.append(os.getloadavg()[0])
+    docs: list[Any] = []
     with tempfile.TemporaryDirectory(prefix="bluebook-bench.") as tmp:
-        print("single-core throughput", flush=True)
-        docs = throughput(rep, cfg, args.profile)
-        print("store ingest", flush=True)
-        store_ingest(rep, cfg, docs, Path(tmp))
-        del docs
-        print("1 vs 2 workers, Dask", flush=True)
-        scaling(rep, cfg, Path(tmp))
-        print("peak memory against corpus size", flush=True)
-        memory(rep, cfg, Path(tmp))
+        steps = [("single-core throughput", lambda: docs.extend(throughput(rep, cfg, args.profile))),
+                 ("store ingest", lambda: (store_ingest(rep, cfg, docs, Path(tmp)), docs.clear())),
+                 ("1 vs 2 workers, Dask", lambda: scaling(rep, cfg, Path(tmp))),
+                 ("peak memory against corpus size", lambda: memory(rep, cfg, Path(tmp)))]
+        failed = False
+        for title, step in steps:
+            print(title, flush=True)
+            try:
+                step()
+            except Exception as e:  # one broken step must not lose the others' figures
+                failed = True
+                rep.notes.append(f"{title} failed: {type(e).__name__}: {e}")
+                print(f"  FAILED: {e}", file=sys.stderr, flush=True)
+            rep.load.append(os.getloadavg()[0])
     write_results(rep, Path(args.out), time.perf_counter() - t0)
     print(f"wrote {args.out} in {time.perf_counter() - t0:.0f} s")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

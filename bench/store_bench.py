@@ -2,7 +2,8 @@
 
     python bench/store_bench.py            # 100,000 documents, 1,000,000 events
     python bench/store_bench.py --quick    # 2,000 documents, a minute or so
-    python bench/store_bench.py --docs 20000 --backend sqlite --pg-url postgresql://...
+    python bench/store_bench.py --docs 20000 --backend sqlite --batch 100
+    python bench/store_bench.py --backend postgresql --pg-url postgresql://user@host/emptydb
 
 Documents are synthetic, from templates written for this benchmark: Vietnamese
 and English reports of invented diplomatic events (invented people, real
@@ -113,6 +114,8 @@ class Corpus:
 
 def db_size(store) -> int:
     if store.dialect == "sqlite":
+        with store.engine.connect() as c:
+            c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         path = store.engine.url.database
         return sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
     with store.engine.connect() as c:
@@ -124,21 +127,27 @@ QUERIES = ["thu tuong", "hoi dam", "lao", "held talks", "vien tro", "ky niem qua
            "phan doi", "\"hoi nghi cung\"", "kira demm", "aldo renn sgp", "2019", "hung", "long toan", "nothere"]
 
 
-def run(url: str, n_docs: int, label: str) -> None:
+def run(url: str, n_docs: int, label: str, batch: int = 1) -> None:
     store = open_store(url)
     t0, c0 = time.perf_counter(), time.process_time()
     n_events = 0
     status: dict[str, int] = {}
-    for doc, events in Corpus(n_docs):
-        r = store.add_document(doc, events)
+
+    def counted():
+        nonlocal n_events
+        for doc, events in Corpus(n_docs):
+            n_events += len(events)
+            yield doc, events
+
+    for r in store.add_documents(counted(), batch=batch):
         status[r.status] = status.get(r.status, 0) + 1
-        n_events += len(events)
     dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     st = store.stats()
+    label = f"{label}, {'1 document' if batch == 1 else f'{batch} documents'} per transaction"
     print(f"[{label}] ingest: {n_docs} docs, {n_events} event mentions in {dt:.1f} s = "
           f"{n_docs / dt:.0f} docs/s wall, {n_events / dt:.0f} mentions/s (1 process); "
           f"{n_docs / cpu:.0f} docs per CPU-second of this process"
-          + (" (the server's CPU not counted)" if label == "postgresql" else ""))
+          + (" (the server's CPU not counted)" if label.startswith("postgresql") else ""))
     print(f"[{label}] stored: {st['documents']} docs ({st['duplicates']} near-duplicates), "
           f"{st['events']} canonical events; statuses {status}")
     lat = []
@@ -165,13 +174,15 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="2,000 documents")
     ap.add_argument("--docs", type=int, default=None)
     ap.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    ap.add_argument("--batch", type=int, default=1,
+                    help="documents per transaction (1 = add_document; more = add_documents(batch=N))")
     ap.add_argument("--pg-url", default=os.environ.get("BLUEBOOK_BENCH_PG"),
                     help="an empty PostgreSQL database; default: start a throw-away server")
     a = ap.parse_args()
     n = a.docs or (2_000 if a.quick else 100_000)
     with tempfile.TemporaryDirectory() as tmp:
         if a.backend in ("sqlite", "both"):
-            run(f"sqlite:///{tmp}/bench.db", n, "sqlite")
+            run(f"sqlite:///{tmp}/bench.db", n, "sqlite", a.batch)
         if a.backend in ("postgresql", "both"):
             server = None
             url = a.pg_url
@@ -185,7 +196,7 @@ def main() -> None:
                 server.admin("CREATE DATABASE bench")
                 url = server.url("bench")
             try:
-                run(url, n, "postgresql")
+                run(url, n, "postgresql", a.batch)
             finally:
                 if server:
                     server.stop()

@@ -147,3 +147,31 @@ def test_removing_a_document_repairs_the_events_it_reported(store):
     assert store.remove_document(b.doc_id) is True
     assert store.events() == [] and store.check() == []
     assert store.remove_document(12345) is False
+
+
+def test_batched_adds_keep_each_document_whole_and_fail_one_alone(store, monkeypatch):
+    real = store_events.write_assignment
+    calls = {"n": 0}
+
+    def second_fails(*a, **k):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise StoreError("injected failure")
+        return real(*a, **k)
+
+    monkeypatch.setattr(store_events, "write_assignment", second_fails)
+    items = [(doc(), [talks()]),
+             (doc(EN, url="https://en.example/1", lang="en"), [talks("2023-01-10", lang="en")]),
+             (doc(VI + " Thêm.", url="https://vn.example/3"), [talks()]),
+             ("not a document", []),
+             (doc(), [talks()])]
+    results = list(store.add_documents(items, batch=10))
+    assert [r.status for r in results] == ["added", "failed", "added", "failed", "duplicate"]
+    assert "injected" in results[1].error and results[1].doc_id == 0
+    assert results[2].event_ids == results[0].event_ids          # documents in one batch see each other
+    assert store.stats()["documents"] == 2 and store.check() == []
+
+
+def test_batch_of_one_is_the_same_as_add_document(store):
+    rs = list(store.add_documents([(doc(), [talks()]), (doc(), [talks()])]))
+    assert [r.status for r in rs] == ["added", "duplicate"]

@@ -173,9 +173,17 @@ def dask_client(scheduler: str = LOCAL, workers: int = 2) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if scheduler == LOCAL:
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                          host="127.0.0.1", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-            yield client
+        # silence_logs quiets distributed's own handlers only: records still reach a root handler that
+        # another library installed (underthesea does), so the logger itself is quieted while we run.
+        log = logging.getLogger("distributed")
+        level = log.level
+        log.setLevel(logging.ERROR)
+        try:
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                              host="127.0.0.1", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                yield client
+        finally:
+            log.setLevel(level)
         return
     try:
         client = Client(scheduler, timeout=CONNECT_TIMEOUT)

@@ -21,8 +21,16 @@ from bluebook.report.dates import DateFormat, month_key, sort_key
 from bluebook.report.env import environment
 from bluebook.report.lines import Phraser, Reader, View
 from bluebook.report.model import (
-    ChannelSection, ChronoEntry, ForumSection, Line, Overview, PartnerSection, RegionSection, Report,
-    ReportEvent)
+    ChannelSection,
+    ChronoEntry,
+    ForumSection,
+    Line,
+    Overview,
+    PartnerSection,
+    RegionSection,
+    Report,
+    ReportEvent,
+)
 from bluebook.report.names import REGIONS, VN, Names
 from bluebook.report.notes import NoteBook
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bluebook.report.langdata import Labels
+from bluebook.report.langdata import Labels, clean
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
@@ -100,7 +100,7 @@ class DateFormat:
         """One date or span with its year: '22 November 2020', 'ngày 26-28/10/2020', 'năm 2020'."""
         a = parse(iso)
         if a is None:
-            return iso or ""
+            return clean(iso)
         b = parse(end)
         if b is not None and not b > a:
             b = None

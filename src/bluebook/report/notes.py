@@ -60,7 +60,7 @@ class NoteBook:
                 url = ld.clean(s.url).replace(" ", "%20")
                 self.citations.append(Citation(
                     n=n, title=ld.clean(title), outlet=ld.clean(s.outlet or (outlet_of(url) if url else "")),
-                    date=self.dates.one(s.date[:10]) if s.date else "", url=url,
+                    date=self.dates.one(ld.clean(s.date)[:10]) if s.date else "", url=url,
                     file=ld.clean(s.file) if not url else "", evidence=ld.clean(s.evidence)))
             if n not in nums:
                 nums.append(n)

@@ -6,7 +6,7 @@ abbreviation tables in lang/*/abbreviations.tsv. We measured underthesea,
 pysbd and NLTK punkt on our own test set (bench/segment_eval.py): they split
 after TS., TP. and initials, mishandle numbered and bulleted lists and know
 nothing of wrapped lines or page breaks (boundary F1 0.76-0.90 against 1.0 on
-the tuning set, 0.75-0.88 against 0.99 held out); pysbd and punkt are also
+the tuning set, 0.70-0.88 against 0.99 held out); pysbd and punkt are also
 several times slower.
 """
 from __future__ import annotations

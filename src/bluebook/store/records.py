@@ -11,11 +11,12 @@ from bluebook.models import Document, Event
 
 @dataclass(slots=True)
 class AddResult:
-    status: str                       # 'added' | 'replaced' | 'duplicate'
+    status: str                       # 'added' | 'replaced' | 'duplicate' | 'failed' (add_documents only)
     doc_id: int
     event_ids: list[int] = field(default_factory=list)     # canonical event of each mention, in order
     duplicate_of: int | None = None   # near-duplicate: the document this one copies
     similarity: float | None = None
+    error: str = ""                   # why a document failed (it was rolled back alone)
 
 
 @dataclass(slots=True)

@@ -27,6 +27,9 @@ class Chart:
     baseline: float = 0.0
 
 
+MAX_BAR = 48.0
+
+
 def _fill(counts: dict[str, int]) -> list[tuple[str, int]]:
     """Years or months without events still get a (zero) bar, so gaps in activity show."""
     keys = sorted(k for k in counts if k[:4].isdigit())
@@ -38,7 +41,7 @@ def _fill(counts: dict[str, int]) -> list[tuple[str, int]]:
             return [(k, counts[k]) for k in keys]
         return [(str(y), counts.get(str(y), 0)) for y in range(lo, hi + 1)]
     if all(len(k) == 7 for k in keys):
-        out = []
+        out: list[tuple[str, int]] = []
         y, m = int(keys[0][:4]), int(keys[0][5:7])
         while f"{y:04d}-{m:02d}" <= keys[-1] and len(out) < 2400:
             k = f"{y:04d}-{m:02d}"
@@ -61,7 +64,8 @@ def bar_chart(counts: dict[str, int], width: int = 760, height: int = 200, max_l
     every = max(1, -(-len(items) // max_labels))
     for i, (k, v) in enumerate(items):
         h = plot_h * v / chart.max_value
-        chart.bars.append(Bar(x=round(left + i * step + step * 0.1, 2), y=round(top + plot_h - h, 2),
-                              w=round(max(step * 0.8, 1.0), 2), h=round(h, 2), key=k, value=v,
+        w = min(max(step * 0.8, 1.0), MAX_BAR)     # a lone year must not fill the whole width
+        chart.bars.append(Bar(x=round(left + i * step + (step - w) / 2, 2), y=round(top + plot_h - h, 2),
+                              w=round(w, 2), h=round(h, 2), key=k, value=v,
                               label=k if i % every == 0 else ""))
     return chart

@@ -138,5 +138,8 @@ class JobRunner:
             log.exception("ingest job %s failed", job.id)
             job.state, job.error = "failed", f"{type(e).__name__}: {e}"
         finally:
+            from bluebook.web.queries import forget
+
+            forget(self.store)
             job.finished = time.time()
             shutil.rmtree(job.folder, ignore_errors=True)

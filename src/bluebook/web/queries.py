@@ -7,6 +7,7 @@ run in the store's read transactions, with the same filter meaning as
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,14 +64,48 @@ def _where(q: sa.Select, f: EventFilter) -> sa.Select:
     return q
 
 
+# Per-period counts scan every matching event (a second or so on a million): they are kept for
+# a minute, and dropped at once when this app writes (forget()); other writers show within the minute.
+COUNTS_TTL = 60.0
+_counts_cache: dict[tuple[Any, ...], tuple[float, dict[str, int]]] = {}
+
+
+def forget(store: Store) -> None:
+    for k in [k for k in _counts_cache if k[0] == store.db.url]:
+        _counts_cache.pop(k, None)
+
+
 def event_counts(store: Store, f: EventFilter, by: str = "year") -> dict[str, int]:
     """Canonical events per year ('YYYY') or month ('YYYY-MM'), oldest first; undated ones left out."""
+    key = (store.db.url, by, *f.kwargs().values())
+    hit = _counts_cache.get(key)
+    if hit is not None and time.monotonic() - hit[0] < COUNTS_TTL:
+        return dict(hit[1])
+    out = _event_counts(store, f, by)
+    if len(_counts_cache) > 256:
+        _counts_cache.clear()
+    _counts_cache[key] = (time.monotonic(), out)
+    return dict(out)
+
+
+def _event_counts(store: Store, f: EventFilter, by: str) -> dict[str, int]:
     width = 4 if by == "year" else 7
     period = sa.func.substr(_E.c.date_lo, 1, width).label("k")
     n = sa.func.count().label("n")
-    q = _where(sa.select(period, n).where(_E.c.date_lo != "9999-12-31"), f).group_by(period).order_by(period)
+    q = _where(sa.select(period, n).where(_E.c.date_lo != "9999-12-31"), f)
+    if by != "year":        # a year-only date would pile up in January
+        q = q.where(sa.func.length(_E.c.date) >= 7)
+    q = q.group_by(period).order_by(period)
     with store.db.read() as conn:
         return {str(r.k): int(r.n) for r in conn.execute(q)}
+
+
+def totals(store: Store) -> tuple[int, int]:
+    """(documents, canonical events): the home page's two numbers, without Store.stats()'s full scans."""
+    with store.db.read() as conn:
+        docs = conn.execute(sa.select(sa.func.count()).select_from(_D)).scalar_one()
+        evs = conn.execute(sa.select(sa.func.count()).select_from(_E)).scalar_one()
+    return int(docs), int(evs)
 
 
 def count_events(store: Store, f: EventFilter) -> int:
@@ -153,7 +188,8 @@ def partner_summary(store: Store, code: str, persons: int = 30) -> PartnerSummar
         s.by_type = {r.type: int(r.n) for r in conn.execute(
             _where(sa.select(_E.c.type, n), f).group_by(_E.c.type).order_by(n.desc(), _E.c.type))}
         s.total = sum(s.by_type.values())
-        dated = _where(sa.select(sa.func.min(_E.c.date_lo), sa.func.max(_E.c.date_lo)), f).where(
+        # ISO partial dates sort as strings: '2024' < '2024-04' < '2024-04-09'
+        dated = _where(sa.select(sa.func.min(_E.c.date), sa.func.max(_E.c.date)), f).where(
             _E.c.date_lo != "9999-12-31")
         s.first, s.last = conn.execute(dated).one()
         ep = t.event_persons

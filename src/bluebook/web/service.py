@@ -169,8 +169,10 @@ def event_sources(store: Store, c: CanonicalEvent) -> list[SourceView]:
         spans = [Span(sent[0], sent[1], 0, "span", (("class", "sent"),)),
                  Span(ev[0], ev[1], 1, "mark", (("class", "ev"),))]
         passage = render(text, spans, lo, hi)
-        out.append(SourceView(m, Markup(("…" if lo > 0 else "")) + passage + Markup("…" if hi < len(text) else ""),
-                              True))
+        # an ellipsis only where the passage cuts into a paragraph
+        head = "…" if lo > 0 and text[lo - 1] != "\n" else ""
+        tail = "…" if hi < len(text) and text[hi] != "\n" else ""
+        out.append(SourceView(m, Markup(head) + passage + Markup(tail), True))
     return out
 
 
@@ -252,11 +254,11 @@ def document_view(store: Store, doc_id: int, show_dropped: bool = False) -> Docu
     seen: set[tuple[str, str]] = set()
     for m in mentions:
         href = entity_href(m.kind, m.id, m.state, m.name, m.resolved)
-        a, b = doc.to_original(m.start), doc.to_original(m.end)
+        lo, hi = doc.to_original(m.start), doc.to_original(m.end)
         attrs: tuple[tuple[str, str], ...] = (("class", f"ent ent-{m.kind}"),)
         if href:
             attrs += (("href", href),)
-        spans.append(Span(a, b, 1, "a" if href else "span", attrs))
+        spans.append(Span(lo, hi, 1, "a" if href else "span", attrs))
         key = (m.kind, m.id or m.name)
         if key not in seen and m.kind in ("state", "org", "person"):
             seen.add(key)

@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, JSONResponse
 
-from bluebook.web import i18n, service
+from bluebook.web import i18n, queries, service
 from bluebook.web.problems import Problem
 from bluebook.web.security import csrf_token, set_csrf_cookie
 from bluebook.web.state import get_state
@@ -110,6 +110,7 @@ def api_delete_document(request: Request, doc_id: int) -> dict[str, Any]:
     check_write(request, st, None)
     if not st.store.remove_document(doc_id):
         raise Problem(404, "err_no_document")
+    queries.forget(st.store)
     return {"deleted": doc_id}
 
 

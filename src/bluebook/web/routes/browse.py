@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from bluebook.web import service
+from bluebook.web import queries, service
 from bluebook.web.pages import page
 from bluebook.web.problems import Problem
 from bluebook.web.state import get_state
@@ -22,7 +22,7 @@ def search_page(request: Request, q: str = Query("", max_length=500), type: str 
     active = any((p.q, p.type, p.party, p.year, p.language, p.source))
     res = service.search(st.store, p, page_no, 20) if active else None
     facets = service.facets(st.store, p) if active else None
-    stats = None if active else st.store.stats()
+    stats = None if active else dict(zip(("documents", "events"), queries.totals(st.store), strict=True))
     return page(request, "search.html", {"p": p, "res": res, "facets": facets, "stats": stats})
 
 

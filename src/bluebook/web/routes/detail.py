@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from bluebook.web import service
+from bluebook.web import queries, service
 from bluebook.web.pages import page
 from bluebook.web.problems import Problem
 from bluebook.web.state import get_state
@@ -36,4 +36,5 @@ def delete_document(request: Request, doc_id: int, csrf: str = Form("")) -> Redi
     check_write(request, st, csrf)
     if not st.store.remove_document(doc_id):
         raise Problem(404, "err_no_document")
+    queries.forget(st.store)
     return RedirectResponse("/search?deleted=" + str(doc_id), status_code=303)

@@ -6,7 +6,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from bluebook.web.pages import page
 from bluebook.web.problems import Problem
-from bluebook.web.security import EDITOR_COOKIE, same_secret, csrf_ok, same_origin, session_value
+from bluebook.web.security import EDITOR_COOKIE, csrf_ok, same_origin, same_secret, session_value
 from bluebook.web.state import get_state
 from bluebook.web.uploads import ALLOWED_EXTS, check_write, receive
 

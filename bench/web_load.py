@@ -1,0 +1,266 @@
+"""Load benchmark of the web API: /api/search and /api/events at 20 concurrent clients on localhost.
+
+    python bench/web_load.py            # >= 1,000,000 canonical events, 3,000 requests
+    python bench/web_load.py --quick    # 20,000 events, 400 requests, a minute or so
+    python bench/web_load.py --db bench/out/web_load.db --requests 5000 --clients 20
+
+The database is built once and kept (bench/out/, gitignored; pass --rebuild to start again):
+1. events through the store's bulk path, ``store.importer.import_records`` (what ``bluebook
+   import`` uses): synthetic canonical events with one mention each, their documents as
+   stubs with titles (an export carries no document text);
+2. then a few thousand full-text documents through ``Store.add_document``, so search also
+   has article bodies to match and to cut snippets from.
+The server runs in its own process (uvicorn, one worker); the client is asyncio + httpx with
+at most --clients requests in flight, a bounded number of requests and a time limit.
+Target (issue 7): p95 < 100 ms for both endpoints, no errors.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bluebook.models import EVENT_TYPES, Document, Event
+from bluebook.store import open_store
+from bluebook.store.importer import import_records
+
+OUT = Path(__file__).resolve().parent / "out"
+PARTNERS = ["LAO", "KHM", "CHN", "JPN", "KOR", "USA", "RUS", "IND", "AUS", "FRA", "DEU", "GBR", "ITA", "SGP",
+            "THA", "IDN", "MYS", "PHL", "MMR", "BRN", "NZL", "CAN", "BRA", "ARG", "CUB", "MEX", "ZAF", "EGY",
+            "TUR", "ISR", "SAU", "ARE", "QAT", "IRN", "PAK", "BGD", "LKA", "NPL", "MNG", "KAZ", "UZB", "BLR",
+            "UKR", "POL", "CZE", "HUN", "ROU", "BGR", "NLD", "BEL", "CHE", "AUT", "SWE", "NOR", "FIN", "DNK",
+            "ESP", "PRT", "GRC", "IRL", "CHL", "PER", "COL", "VEN", "NGA", "KEN", "ETH", "DZA", "MAR", "TUN",
+            "AGO", "MOZ", "TZA", "SEN", "GHA", "CIV", "JOR", "KWT", "OMN", "BHR", "IRQ", "SYR", "LBN", "PSE"]
+SURNAMES = ["Lê", "Trần", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Mai"]
+MIDDLES = ["Văn", "Thị", "Minh", "Đức", "Hữu", "Quang", "Thanh", "Ngọc", "Xuân", "Anh", "Hồng", "Bảo"]
+GIVENS = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hùng", "Khoa", "Lâm", "Long", "Nam", "Phong",
+          "Quân", "Sơn", "Thắng", "Toàn", "Trung", "Tuấn", "Việt", "Vinh", "Hà", "Hạnh", "Lan", "Mai"]
+FOREIGN = ["Aldo Renn", "Bea Talor", "Cato Mirel", "Dara Voss", "Elin Sarto", "Faris Quell", "Gita Oran",
+           "Hugo Lanz", "Ines Bracke", "Jonas Feld", "Kira Demm", "Lars Otte", "Mira Kesh", "Nils Prado",
+           "Oda Brenn", "Pia Lund", "Rui Sato", "Sven Ark", "Tala Moor", "Uma Ress"]
+VERB_VI = {"visit": "thăm chính thức", "phone_call": "điện đàm với", "talks": "hội đàm với",
+           "conference": "dự hội nghị cùng", "agreement": "ký thỏa thuận hợp tác với",
+           "aid": "trao hàng viện trợ cho", "message": "gửi điện mừng tới", "anniversary": "dự lễ kỷ niệm quan hệ với",
+           "upgrade": "nâng cấp quan hệ với", "withdrawal": "rút khỏi thỏa thuận với", "appeal": "kêu gọi",
+           "accusation": "phản đối hành động của"}
+VERB_EN = {"visit": "paid an official visit to", "phone_call": "held a phone call with", "talks": "held talks with",
+           "conference": "attended a conference with", "agreement": "signed a cooperation agreement with",
+           "aid": "handed over relief supplies to", "message": "sent a message of congratulations to",
+           "anniversary": "marked the anniversary of ties with", "upgrade": "upgraded relations with",
+           "withdrawal": "withdrew from an arrangement with", "appeal": "called on",
+           "accusation": "protested the actions of"}
+FILLER_VI = ["Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương mại và giáo dục trong thời gian tới.",
+             "Các bộ, ngành liên quan sẽ sớm cụ thể hóa những nội dung đã thống nhất.",
+             "Đoàn cũng gặp gỡ cộng đồng người Việt đang sinh sống tại địa phương."]
+FILLER_EN = ["Both sides agreed to expand cooperation in trade, investment and education.",
+             "The ministries concerned will soon turn the agreed points into concrete plans.",
+             "The delegation also met members of the Vietnamese community there."]
+SEARCHES = ["thu tuong", "hội đàm", "lao", "held talks", "vien tro", "ky niem quan he", "điện đàm nhật",
+            "hop tac kinh te", "official visit", "relief supplies", "nâng cấp quan hệ", "cong dong nguoi viet",
+            "phan doi", '"hoi nghi cung"', "kira demm", "aldo renn", "2019", "hung", "long toan", "khong co tu nay"]
+START = date(2005, 1, 1)
+DAYS = 20 * 365
+
+
+def person(rng: random.Random) -> str:
+    return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVENS)}"
+
+
+def records(n_events: int, per_doc: int, seed: int = 11) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Export-format records (store/export.py): one canonical event with one mention each."""
+    rng = random.Random(seed)
+    for i in range(1, n_events + 1):
+        ty, partner = rng.choice(EVENT_TYPES), rng.choice(PARTNERS)
+        d = (START + timedelta(days=rng.randrange(DAYS))).isoformat()
+        vn, fo = person(rng), rng.choice(FOREIGN)
+        lang = "vi" if rng.random() < 0.7 else "en"
+        doc_id = (i - 1) // per_doc + 1
+        ev = (f"Ông {vn} {VERB_VI[ty]} {partner}" if lang == "vi" else f"{vn} {VERB_EN[ty]} {partner}")
+        s_en, s_vi = f"{vn} {VERB_EN[ty]} {partner}", f"{vn} {VERB_VI[ty]} {partner}"
+        m = {"mention_id": i, "key": f"k{i}", "type": ty, "date": d, "date_end": None, "parties": ["VNM", partner],
+             "persons": [vn, fo], "persons_original": [vn, fo], "location": None, "planned": False, "lang": lang,
+             "source": f"stub/{doc_id}.json", "evidence": ev, "evidence_start": 0, "evidence_end": len(ev),
+             "sentence_start": 0, "sentence_end": len(ev), "trigger": "", "date_text": d, "confidence": 0.8,
+             "summary_en": s_en, "summary_vi": s_vi, "kind": "body", "doc_id": doc_id,
+             "doc_source": f"stub/{doc_id}.json", "doc_url": f"https://example.org/a/{doc_id}",
+             "doc_title": ev, "doc_date": d, "doc_lang": lang, "doc_hash": f"h{doc_id}", "doc_duplicate_of": None}
+        yield i, {"event_id": i, "event_type": ty, "event_date": d, "event_date_end": None,
+                  "event_parties": ["VNM", partner], "event_persons": [vn, fo], "event_location": None,
+                  "event_planned": False, "event_summary_en": s_en, "event_summary_vi": s_vi,
+                  "event_n_mentions": 1, "event_n_sources": 1, "mentions": [m]}
+
+
+def articles(n_docs: int, per_doc: int = 6, seed: int = 5) -> Iterator[tuple[Document, list[Event]]]:
+    rng = random.Random(seed)
+    for i in range(n_docs):
+        lang = "vi" if rng.random() < 0.7 else "en"
+        parts, events, pos = [], [], 0
+        for _ in range(per_doc):
+            ty, partner = rng.choice(EVENT_TYPES), rng.choice(PARTNERS)
+            d = START + timedelta(days=rng.randrange(DAYS))
+            vn, fo = person(rng), rng.choice(FOREIGN)
+            if lang == "vi":
+                s = f"Ngày {d.day}/{d.month}/{d.year}, ông {vn} đã {VERB_VI[ty]} {partner} và ông {fo}."
+            else:
+                s = f"On {d.isoformat()}, {vn} {VERB_EN[ty]} {partner} and met {fo}."
+            events.append(Event(type=ty, date=d.isoformat(), parties=["VNM", partner], evidence=s, persons=[vn, fo],
+                                lang=lang, source=f"art/{i}.txt", sentence=(pos, pos + len(s)),
+                                evidence_span=(pos, pos + len(s))))
+            filler = rng.choice(FILLER_VI if lang == "vi" else FILLER_EN)
+            parts += [s, filler]
+            pos += len(s) + 1 + len(filler) + 1
+        text = " ".join(parts)
+        yield Document(source=f"art/{i}.txt", original=text, text=text, lang=lang, title=parts[0][:90],
+                       url=f"https://example.org/art/{i}", doc_date=START + timedelta(days=rng.randrange(DAYS))), events
+
+
+def build(path: Path, n_events: int, n_articles: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    store = open_store(str(path))
+    t0 = time.perf_counter()
+    n = import_records(store.db, records(n_events, per_doc=5), "synthetic")
+    t1 = time.perf_counter()
+    print(f"build: {n} events imported in {t1 - t0:.0f} s ({n / (t1 - t0):.0f} events/s, store bulk import)")
+    for doc, events in articles(n_articles):
+        store.add_document(doc, events)
+    t2 = time.perf_counter()
+    st = store.stats()
+    print(f"build: {n_articles} full-text articles added in {t2 - t1:.0f} s; store holds {st['documents']} "
+          f"documents, {st['events']} canonical events, {st['mentions']} mentions")
+    store.close()
+
+
+def request_plan(n: int, seed: int = 3) -> list[tuple[str, str, dict[str, Any]]]:
+    rng = random.Random(seed)
+    plan = []
+    for i in range(n):
+        if i % 2 == 0:
+            plan.append(("search", "/api/search", {"q": rng.choice(SEARCHES), "per_page": 20,
+                                                   "page": rng.choice([1, 1, 1, 2, 3])}))
+        else:
+            params: dict[str, Any] = {"per_page": 50, "page": rng.randint(1, 20)}
+            r = rng.random()
+            if r < 0.35:
+                params["party"] = rng.choice(PARTNERS)
+            elif r < 0.6:
+                params["type"] = rng.choice(EVENT_TYPES)
+            elif r < 0.8:
+                params["year"] = str(rng.randint(2005, 2024))
+            elif r < 0.9:
+                params.update(party=rng.choice(PARTNERS), year=str(rng.randint(2005, 2024)))
+            plan.append(("events", "/api/events", params))
+    return plan
+
+
+async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients: int,
+                max_seconds: float) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    lat: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    queue: asyncio.Queue[tuple[str, str, dict[str, Any]]] = asyncio.Queue()
+    for item in plan:
+        queue.put_nowait(item)
+    deadline = time.perf_counter() + max_seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        async def worker() -> None:
+            while time.perf_counter() < deadline:
+                try:
+                    name, path, params = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                t = time.perf_counter()
+                try:
+                    r = await client.get(path, params=params)
+                    ok = r.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                lat.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+                if not ok:
+                    errors[name] = errors.get(name, 0) + 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        return lat, errors, time.perf_counter() - t0
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    code = ("import uvicorn; from bluebook.web import create_app; "
+            f"uvicorn.run(create_app({str(db)!r}, token=''), host='127.0.0.1', port={port}, "
+            "log_level='warning', access_log=False)")
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    end = time.time() + 60
+    while time.time() < end:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=30).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, int(round(p * len(xs))) - 1))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="20,000 events, 400 requests")
+    ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--events", type=int, default=None)
+    ap.add_argument("--articles", type=int, default=None)
+    ap.add_argument("--requests", type=int, default=None)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
+    ap.add_argument("--port", type=int, default=8765)
+    ap.add_argument("--rebuild", action="store_true")
+    a = ap.parse_args()
+    n_events = a.events or (20_000 if a.quick else 1_000_000)
+    n_articles = a.articles if a.articles is not None else (300 if a.quick else 3_000)
+    n_req = a.requests or (400 if a.quick else 3_000)
+    db = a.db or OUT / f"web_load_{n_events}.db"
+    if a.rebuild or not db.exists():
+        build(db, n_events, n_articles)
+    else:
+        print(f"using {db} (pass --rebuild to make it again)")
+    proc = start_server(db, a.port)
+    try:
+        base = f"http://127.0.0.1:{a.port}"
+        asyncio.run(drive(base, request_plan(40, seed=99), 4, 60))          # warm the caches
+        lat, errors, wall = asyncio.run(drive(base, request_plan(n_req), a.clients, a.seconds))
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    total = sum(len(v) for v in lat.values())
+    print(f"load: {total} requests in {wall:.1f} s ({total / wall:.0f} req/s) at {a.clients} concurrent clients, "
+          f"{os.cpu_count()} CPUs shared by server and client")
+    worst = 0.0
+    for name in ("search", "events"):
+        xs = lat.get(name, [])
+        if not xs:
+            continue
+        p95 = pct(xs, 0.95)
+        worst = max(worst, p95)
+        print(f"  /api/{name:7s} n={len(xs):5d}  p50 {statistics.median(xs):7.1f} ms  p95 {p95:7.1f} ms  "
+              f"max {max(xs):7.1f} ms  errors {errors.get(name, 0)}")
+    verdict = "meets" if worst < 100 and not errors else "MISSES"
+    print(f"target p95 < 100 ms with no errors: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
