@@ -20,6 +20,8 @@ from bluebook.search.fold import fold, tokens
 from bluebook.search.snippets import SearchHit, make_snippet
 
 FILTERS = ("date_from", "date_to", "source", "type", "party", "duplicates")
+# Matches ranked per query (the newest); see _ranked_ids.
+CANDIDATES = 2000
 # Longer queries are cut: no reader types them, and each word costs an index lookup.
 MAX_WORDS, MAX_WORD_CHARS = 32, 64
 _QUOTED = re.compile(r'"([^"]*)"')
@@ -98,22 +100,33 @@ def _filters(filters: dict[str, Any] | None, lang: str | None) -> tuple[list[str
 
 def _ranked_ids(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[str],
                 params: dict[str, Any]) -> list[tuple[int, float]]:
+    """(doc id, score) best first, for the requested page.
+
+    Only the newest ``CANDIDATES`` matches (by id, i.e. as stored) are ranked:
+    the engines stop early when walking matches in id order, whereas ranking
+    every match of a word found in most documents ('viet', 'nam') costs
+    seconds on a large store. A query whose matches are fewer is ranked exactly.
+    """
+    page, offset = params.pop("limit"), params.pop("offset")
     if pq.empty:
-        sql = ("SELECT d.id, 0.0 AS score FROM documents d"
-               + (" WHERE " + " AND ".join(where) if where else "")
+        sql = ("SELECT d.id, 0.0 AS score FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY d.doc_date DESC, d.id DESC LIMIT :limit OFFSET :offset")
-    elif dialect == "sqlite":
+        return [(int(r[0]), 0.0) for r in conn.execute(sa.text(sql), dict(params, limit=page, offset=offset))]
+    params["cap"] = max(CANDIDATES, offset + page)
+    if dialect == "sqlite":
         params["q"] = pq.fts5()
-        sql = ("SELECT d.id, -f.rank AS score FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-               "WHERE documents_fts MATCH :q" + "".join(" AND " + w for w in where)
-               + " ORDER BY f.rank, d.id LIMIT :limit OFFSET :offset")
+        sql = ("SELECT d.id, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts f "
+               "JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH :q"
+               + "".join(" AND " + w for w in where) + " ORDER BY f.rowid DESC LIMIT :cap")
     else:
         params["q"] = pq.tsquery()
-        sql = ("SELECT d.id, ts_rank(f.fts, q.q) AS score FROM documents_fts f "
+        sql = ("SELECT c.id, ts_rank(f.fts, q.q) AS score FROM (SELECT d.id FROM documents_fts f "
                "JOIN documents d ON d.id = f.doc_id CROSS JOIN to_tsquery('simple', :q) AS q(q) "
-               "WHERE f.fts @@ q.q" + "".join(" AND " + w for w in where)
-               + " ORDER BY score DESC, d.id LIMIT :limit OFFSET :offset")
-    return [(int(r[0]), float(r[1])) for r in conn.execute(sa.text(sql), params)]
+               "WHERE f.fts @@ q.q" + "".join(" AND " + w for w in where) + " ORDER BY d.id DESC LIMIT :cap) c "
+               "JOIN documents_fts f ON f.doc_id = c.id CROSS JOIN to_tsquery('simple', :q) AS q(q)")
+    rows = [(int(r[0]), float(r[1])) for r in conn.execute(sa.text(sql), params)]
+    rows.sort(key=lambda r: (-r[1], -r[0]))
+    return rows[offset:offset + page]
 
 
 def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = None, limit: int = 20,
@@ -126,7 +139,8 @@ def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = Non
     if not ranked:
         return []
     rows = {r.id: r for r in conn.execute(sa.text(
-        "SELECT id, title, source, url, doc_date, lang, text, duplicate_of FROM documents WHERE id IN :ids")
+        "SELECT d.id, d.title, d.source, d.url, d.doc_date, d.lang, t.text, d.duplicate_of FROM documents d "
+        "JOIN doc_texts t ON t.doc_id = d.id WHERE d.id IN :ids")
         .bindparams(sa.bindparam("ids", expanding=True)), {"ids": [i for i, _ in ranked]})}
     hits = []
     for doc_id, score in ranked:

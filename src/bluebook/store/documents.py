@@ -36,7 +36,8 @@ def now() -> str:
 @dataclass
 class PreparedDoc:
     """Everything computed before taking the write lock."""
-    row: dict[str, Any]
+    row: dict[str, Any]         # the documents row
+    texts: dict[str, Any]       # the doc_texts row
     key: str
     content_hash: str
     signature: near.Signature | None
@@ -81,11 +82,11 @@ def prepare(doc: Document, n_events: int) -> PreparedDoc:
         "doc_date": doc.doc_date.isoformat() if hasattr(doc.doc_date, "isoformat") else (
             storable(doc.doc_date) or None),
         "lang": storable(doc.lang), "encoding": storable(doc.encoding), "content_hash": h,
-        "text": text, "original": original if original != text else None,
-        "meta": storable(dumps(meta)), "expected_events": n_events,
-        "minhash": sig.to_bytes() if sig is not None else None, "added_at": stamp, "updated_at": stamp,
+        "expected_events": n_events, "added_at": stamp, "updated_at": stamp,
     }
-    return PreparedDoc(row=row, key=key, content_hash=h, signature=sig,
+    texts = {"text": text, "original": original if original != text else None, "meta": storable(dumps(meta)),
+             "minhash": sig.to_bytes() if sig is not None else None}
+    return PreparedDoc(row=row, texts=texts, key=key, content_hash=h, signature=sig,
                        bands=near.bands(sig) if sig is not None else [], index_title=index_text(row["title"]),
                        index_body=body, dropped=_dropped(meta))
 
@@ -130,13 +131,15 @@ def write(raw: Raw, prep: PreparedDoc, original: tuple[int, float] | None, doc_i
                similarity=original[1] if original else None)
     if replace:
         row.pop("added_at")
-        raw.execute("UPDATE documents SET " + ", ".join(f"{k} = :{k}" for k in row) + " WHERE id = :_id",
-                    dict(row, _id=doc_id)).close()
+        for table, values, key in (("documents", row, "id"), ("doc_texts", prep.texts, "doc_id")):
+            raw.execute(f"UPDATE {table} SET " + ", ".join(f"{k} = :{k}" for k in values)
+                        + f" WHERE {key} = :_id", dict(values, _id=doc_id)).close()
     else:
         raw.insert_many("documents", [dict(row, id=doc_id)])
+        raw.insert_many("doc_texts", [dict(prep.texts, doc_id=doc_id)])
     raw.insert_many("doc_bands", [{"band": b, "hash": h, "doc_id": doc_id} for b, h in prep.bands])
     raw.insert_many("doc_dropped", [{"doc_id": doc_id, "reason": k, "n": v} for k, v in prep.dropped.items()])
-    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], row["text"],
+    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], prep.texts["text"],
                                                           folded_title=prep.index_title,
                                                           folded_body=prep.index_body)).close()
 

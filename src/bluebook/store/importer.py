@@ -24,9 +24,14 @@ def _doc_row(m: dict[str, Any], stamp: str) -> dict[str, Any]:
     key = f"url:{url}" if url else (f"source:{source}" if source else f"hash:{h}")
     return {"id": int(m["doc_id"]), "doc_key": key, "source": source, "url": url,
             "title": storable(m.get("doc_title") or ""), "doc_date": m.get("doc_date") or None,
-            "lang": str(m.get("doc_lang") or ""), "encoding": "", "content_hash": h, "text": "",
-            "original": None, "meta": dumps({"imported": True}), "expected_events": 0, "minhash": None,
+            "lang": str(m.get("doc_lang") or ""), "encoding": "", "content_hash": h, "expected_events": 0,
             "added_at": stamp, "updated_at": stamp}
+
+
+def _insert_doc(conn: sa.Connection, row: dict[str, Any]) -> None:
+    conn.execute(t.documents.insert().values(**row))
+    conn.execute(t.doc_texts.insert().values(doc_id=row["id"], text="", original=None,
+                                             meta=dumps({"imported": True}), minhash=None))
 
 
 def _placeholder(doc_id: int, stamp: str) -> dict[str, Any]:
@@ -74,7 +79,7 @@ def import_records(db: Database, records: Iterable[tuple[int, dict[str, Any]]], 
                     did = int(m["doc_id"])
                     if did not in docs:
                         row = _doc_row(m, stamp)
-                        conn.execute(t.documents.insert().values(**row))
+                        _insert_doc(conn, row)
                         index.add(conn, db.dialect, did, row["title"], "")
                         docs[did] = 0
                         if m.get("doc_duplicate_of") is not None:
@@ -89,7 +94,7 @@ def import_records(db: Database, records: Iterable[tuple[int, dict[str, Any]]], 
             n += 1
         for orig in dup_of.values():
             if orig not in docs:
-                conn.execute(t.documents.insert().values(**_placeholder(orig, stamp)))
+                _insert_doc(conn, _placeholder(orig, stamp))
                 docs[orig] = 0
         if dup_of:
             conn.execute(t.documents.update().where(t.documents.c.id == sa.bindparam("_id")),

@@ -106,7 +106,8 @@ def partners(conn: sa.Connection) -> dict[str, int]:
 
 
 def document(conn: sa.Connection, doc_id: int) -> StoredDocument | None:
-    r = conn.execute(sa.select(_D).where(_D.c.id == int(doc_id))).first()
+    r = conn.execute(sa.select(_D, t.doc_texts.c.text, t.doc_texts.c.original, t.doc_texts.c.meta)
+                     .join(t.doc_texts, t.doc_texts.c.doc_id == _D.c.id).where(_D.c.id == int(doc_id))).first()
     if r is None:
         return None
     try:

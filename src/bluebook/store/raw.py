@@ -29,9 +29,11 @@ DIALECT_SQL = {
         "SELECT " + ", ".join(EVENT_COLS) + " FROM events WHERE id IN (SELECT event_id FROM event_blocks "
         "WHERE block = ANY(:blocks)) ORDER BY id"),
     "band_docs": (
-        "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
+        "SELECT d.id, t.minhash, d.duplicate_of FROM documents d JOIN doc_texts t ON t.doc_id = d.id "
+        "WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
         "JOIN json_each(:hashes) j ON b.band = j.key AND b.hash = j.value)",
-        "SELECT d.id, d.minhash, d.duplicate_of FROM documents d WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
+        "SELECT d.id, t.minhash, d.duplicate_of FROM documents d JOIN doc_texts t ON t.doc_id = d.id "
+        "WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
         "JOIN unnest(CAST(:bands AS integer[]), CAST(:hashes AS bigint[])) AS u(band, hash) "
         "ON b.band = u.band AND b.hash = u.hash)"),
 }

@@ -21,15 +21,20 @@ documents = sa.Table(
     sa.Column("lang", sa.Text, nullable=False),
     sa.Column("encoding", sa.Text, nullable=False),
     sa.Column("content_hash", sa.Text, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("original", sa.Text),
-    sa.Column("meta", sa.Text, nullable=False),
     sa.Column("duplicate_of", ID),
     sa.Column("similarity", sa.Float),
     sa.Column("expected_events", sa.Integer, nullable=False),
-    sa.Column("minhash", sa.LargeBinary),
     sa.Column("added_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+)
+
+doc_texts = sa.Table(
+    "doc_texts", metadata,
+    sa.Column("doc_id", ID, primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("original", sa.Text),
+    sa.Column("meta", sa.Text, nullable=False),
+    sa.Column("minhash", sa.LargeBinary),
 )
 
 doc_bands = sa.Table(

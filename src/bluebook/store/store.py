@@ -103,6 +103,7 @@ class Store:
             evs.detach_document(conn, raw, doc_id)
             docs.remove_content(raw, doc_id)
             raw.execute("UPDATE documents SET duplicate_of = NULL WHERE duplicate_of = :id", {"id": doc_id}).close()
+            raw.execute("DELETE FROM doc_texts WHERE doc_id = :id", {"id": doc_id}).close()
             raw.execute("DELETE FROM documents WHERE id = :id", {"id": doc_id}).close()
         return True
 

@@ -10,18 +10,23 @@ CREATE TABLE documents (
     lang            TEXT NOT NULL DEFAULT '',
     encoding        TEXT NOT NULL DEFAULT '',
     content_hash    TEXT NOT NULL UNIQUE,
-    text            TEXT NOT NULL,
-    original        TEXT,                                -- NULL when identical to text
-    meta            TEXT NOT NULL DEFAULT '{}',
     duplicate_of    INTEGER REFERENCES documents(id) ON DELETE SET NULL,
     similarity      REAL,
     expected_events INTEGER NOT NULL DEFAULT 0,          -- lets a check prove no event was lost
-    minhash         BLOB,
     added_at        TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );
 CREATE INDEX documents_doc_date ON documents (doc_date);
 CREATE INDEX documents_duplicate_of ON documents (duplicate_of);
+
+-- The bulky part of a document, apart, so that scans and joins of documents stay dense.
+CREATE TABLE doc_texts (
+    doc_id    INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    text      TEXT NOT NULL,
+    original  TEXT,                                      -- NULL when identical to text
+    meta      TEXT NOT NULL DEFAULT '{}',
+    minhash   BLOB                                       -- MinHash signature, 128 x uint32
+);
 
 CREATE TABLE doc_bands (
     band    INTEGER NOT NULL,
