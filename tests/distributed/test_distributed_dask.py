@@ -9,7 +9,7 @@ from distributed_helpers import event_key
 from bluebook.distributed import dask as bdask
 from bluebook.distributed import parquet as pqio
 from bluebook.distributed.local import run_parallel
-from bluebook.errors import ConfigError, StoreError
+from bluebook.errors import BluebookError, ConfigError, StoreError
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,19 @@ def test_an_unreachable_scheduler_is_a_config_error(monkeypatch, tmp_path):
     monkeypatch.setattr(bdask, "CONNECT_TIMEOUT", "0.5s")
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
         bdask.run_dask([], tmp_path / "out", scheduler="tcp://127.0.0.1:9")
+
+
+def test_an_out_dir_that_is_a_file_is_a_config_error(dup_corpus, tmp_path):
+    (tmp_path / "out").write_text("not a folder")
+    with pytest.raises(ConfigError, match="not a folder"):
+        bdask.run_dask(dup_corpus, tmp_path / "out", scheduler="sync")
+
+
+def test_a_task_that_fails_is_one_coded_error_naming_the_output(dup_corpus, tmp_path, monkeypatch):
+    def boom(*args):
+        raise RuntimeError("worker lost")
+
+    monkeypatch.setattr(bdask, "process_partition", boom)
+    with pytest.raises(BluebookError, match="the Dask run failed .RuntimeError: worker lost.") as info:
+        bdask.run_dask(dup_corpus, tmp_path / "out", scheduler="sync")
+    assert info.value.source == str(tmp_path / "out")

@@ -83,3 +83,14 @@ def test_report_from_store_errors_are_coded(db, tmp_path):
         report_from_store(str(db), year=2020, fmt="rtf")
     with pytest.raises(ConfigError, match="--lang"):
         report_from_store(str(db), year=2020, lang="de")
+
+
+def test_extracted_events_make_a_report_without_a_store():
+    from bluebook.report import build_report, render, report_event_of
+
+    ev = Event(type="visit", date="2020-06-03", parties=["VNM", "LAO"], lang="en", source="inbox/visit.txt",
+               evidence="paid a working visit to Laos", persons=["Pham Binh Minh"])
+    rev = report_event_of(ev, title="Minister in Laos", doc_date="2020-06-04")
+    assert rev.id and rev.sources[0].file == "inbox/visit.txt" and rev.sources[0].evidence == ev.evidence
+    md = render(build_report([rev], charts=False), "md")
+    assert "Minister in Laos" in md and "inbox/visit.txt" in md and "(3 June 2020)" in md

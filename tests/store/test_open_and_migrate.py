@@ -80,3 +80,30 @@ def test_migration_files_exist_for_both_dialects_and_split_cleanly():
         for m in ms:
             stmts = statements(m.path.read_text(encoding="utf-8"))
             assert stmts and all(not s.endswith(";") for s in stmts)
+
+
+def test_a_database_missing_tables_is_refused_with_advice(store):
+    with store.engine.begin() as c:
+        c.execute(sa.text("DROP TABLE event_persons"))
+    with pytest.raises(StoreError) as e:
+        store.upgrade()
+    assert "event_persons" in str(e.value) and "delete it" in e.value.hint
+
+
+def test_a_new_numbered_migration_is_applied_once(store, tmp_path: Path, monkeypatch):
+    import shutil
+
+    from bluebook.store import migrate
+    mdir = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS, mdir)
+    (mdir / "0002_extra.sql").write_text("-- shared\nCREATE TABLE extra_note (x INTEGER);\n", encoding="utf-8")
+    (mdir / "0002_extra.sqlite.sql").write_text("CREATE TABLE extra_note (x INTEGER, lite INTEGER);\n",
+                                               encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS", mdir)
+    assert [m.path.name for m in migrate.available("sqlite")][-1] == "0002_extra.sqlite.sql"
+    assert [m.path.name for m in migrate.available("postgresql")][-1] == "0002_extra.sql"
+    assert store.upgrade() == [2] and store.schema_version() == 2
+    assert store.upgrade() == []
+    with store.engine.connect() as c:
+        cols = [col["name"] for col in sa.inspect(c).get_columns("extra_note")]
+    assert cols == (["x", "lite"] if store.dialect == "sqlite" else ["x"])

@@ -37,11 +37,13 @@ from bluebook.config import DEFAULT, Settings
 from bluebook.distributed import parquet as pqio
 from bluebook.distributed.inputs import PARTITION_BYTES, Partition, plan_partitions
 from bluebook.distributed.local import Job, process_one
-from bluebook.errors import BluebookError, ConfigError
+from bluebook.errors import BluebookError, ConfigError, StoreError
 from bluebook.models import Document
 
 LOCAL = "local"
 CONNECT_TIMEOUT = "20s"
+# Documents per store transaction when loading: the commit, not the insert, dominates on SQLite.
+LOAD_BATCH = 200
 SYNC = "sync"   # no cluster: every partition in this process, in order (debugging, tiny inputs)
 
 
@@ -110,6 +112,10 @@ def process_partition(part: Partition, out_dir: str, job: Job) -> PartResult:
                 codes[out.code] += 1
             writer.add(out)
         writer.close()
+    except OSError as e:
+        writer.abort()
+        raise StoreError(f"cannot write the Parquet output ({e.strerror or e})", source=out_dir,
+                         hint="check the folder is writable by every worker and has space") from None
     except BaseException:
         writer.abort()
         raise
@@ -131,7 +137,7 @@ def drop_duplicates(out_dir: str, index: int, seqs: list[int]) -> tuple[int, int
 def cross_duplicates(results: list[PartResult]) -> dict[int, list[int]]:
     """{partition: [seq, ...]} of documents whose text appeared in an earlier partition.
 
-    Done on 64-bit hashes with numpy: 10 million documents take ~250 MB here,
+    Done on 64-bit hashes with numpy: 10 million documents take a few hundred MB here,
     where a Python set of their hex digests would take several GB.
     """
     if not results:
@@ -160,11 +166,15 @@ def _prepare_out(out_dir: str, overwrite: bool) -> None:
     if used and not overwrite:
         raise ConfigError(f"already holds a run ({', '.join(used)})", source=out_dir,
                           hint="give an empty folder, or overwrite=True to replace it")
-    for t in used:
-        shutil.rmtree(out / t)
-    (out / "_summary.json").unlink(missing_ok=True)
-    for t in pqio.TABLES:
-        (out / t).mkdir(parents=True, exist_ok=True)
+    try:
+        for t in used:
+            shutil.rmtree(out / t)
+        (out / "_summary.json").unlink(missing_ok=True)
+        for t in pqio.TABLES:
+            (out / t).mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ConfigError(f"cannot prepare the output folder ({e.strerror or e})", source=out_dir,
+                          hint="give a folder you can write to") from None
 
 
 @contextmanager
@@ -179,8 +189,12 @@ def dask_client(scheduler: str = LOCAL, workers: int = 2) -> Iterator[Any]:
         level = log.level
         log.setLevel(logging.ERROR)
         try:
+            # No dashboard; the scheduler's small HTTP server (health checks) takes any free port, not 8787,
+            # which another cluster on this machine may hold.
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                              host="127.0.0.1", silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                              host="127.0.0.1", silence_logs=logging.ERROR,
+                              scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, \
+                    Client(cluster) as client:
                 yield client
         finally:
             log.setLevel(level)
@@ -251,6 +265,17 @@ def _n_workers(client: Any) -> int:
 
 
 def _run_all(map_: Mapper, parts: list[Partition], out: str, job: Job) -> list[PartResult]:
+    try:
+        return _map_all(map_, parts, out, job)
+    except BluebookError:
+        raise
+    except Exception as e:  # KilledWorker, lost scheduler...: one coded line, not a Dask traceback
+        raise BluebookError(f"the Dask run failed ({type(e).__name__}: {e})", source=out,
+                            hint="see the workers' logs; a worker killed while reading a partition may be "
+                                 "out of memory: cut the input into smaller shards") from None
+
+
+def _map_all(map_: Mapper, parts: list[Partition], out: str, job: Job) -> list[PartResult]:
     results: list[PartResult] = map_(process_partition, parts, [out] * len(parts), [job] * len(parts))
     dups = cross_duplicates(results)
     if dups:
@@ -262,22 +287,24 @@ def _run_all(map_: Mapper, parts: list[Partition], out: str, job: Job) -> list[P
     return results
 
 
-def load_parquet(parquet_dir: str | Path, store_url: str | None) -> dict[str, int]:
+def load_parquet(parquet_dir: str | Path, store_url: str | None, batch: int = LOAD_BATCH) -> dict[str, int]:
     """Load the Parquet output of ``run_dask`` into a store; returns counts by outcome.
 
-    One ``Store.add_document`` per document (one transaction each; the store
-    has no bulk path yet), so near-duplicates are linked and events clustered
-    exactly as when documents are ingested one by one. Errors become rejects.
+    Documents go through ``Store.add_documents`` in input order, ``batch`` per
+    transaction (each under its own savepoint), so near-duplicates are linked
+    and events clustered exactly as when documents are ingested one by one.
+    The store has no COPY path yet: this is one writer. Errors become rejects.
     """
     from bluebook.store import open_store
 
     pqio.check_dir(parquet_dir)
     counts: Counter[str] = Counter()
     with open_store(store_url) as store:
-        for doc in pqio.iter_documents(parquet_dir):
-            res = store.add_document(doc, doc.events)
+        pairs = ((doc, doc.events) for doc in pqio.iter_documents(parquet_dir))
+        for res in store.add_documents(pairs, batch=batch):
             counts[res.status] += 1
-            counts["events"] += len(doc.events) if res.status != "duplicate" else 0
+            if res.status in ("added", "replaced"):
+                counts["events"] += len(res.event_ids)
         for row in pqio.iter_errors(parquet_dir):
             store.add_reject(row["source"] or "", row["code"] or "", row["message"] or "")
             counts["rejects"] += 1

@@ -76,9 +76,14 @@ def _in_period(ev: ReportEvent, lo: date | None, hi: date | None) -> bool:
 
 def _clean(e: ReportEvent) -> ReportEvent:
     """The event's own fields made safe for every format (sources are cleaned by the NoteBook)."""
-    return replace(e, id=ld.clean(e.id), type=ld.clean(e.type), date=ld.clean(e.date),
-                   date_end=ld.clean(e.date_end) or None, parties=[ld.clean(p) for p in e.parties if ld.clean(p)],
-                   location=ld.clean(e.location) or None)
+    e = replace(e, id=ld.clean(e.id), type=ld.clean(e.type), date=ld.clean(e.date),
+                date_end=ld.clean(e.date_end) or None, parties=[ld.clean(p) for p in e.parties if ld.clean(p)],
+                location=ld.clean(e.location) or None)
+    w = parse_when(e.date, e.date_end)
+    if e.type == "anniversary" and e.date_end and w is not None and (w.hi - w.lo).days > 366:
+        # "70th anniversary (1950-2020)": the celebration is at the end, the span is history
+        e = replace(e, date=e.date_end, date_end=None)
+    return e
 
 
 class _Groups:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bluebook.errors import BadDateError, ConfigError, NotFoundError
+from bluebook.models import Event
 from bluebook.report.build import build_report
 from bluebook.report.langdata import check_lang
 from bluebook.report.model import ReportEvent, SourceRef
@@ -32,6 +33,17 @@ def report_event(c: CanonicalEvent) -> ReportEvent:
     return ReportEvent(id=str(c.id), type=c.type, date=c.date, date_end=c.date_end, parties=list(c.parties),
                        persons=list(c.persons), location=c.location, planned=c.planned,
                        summary_en=c.summary_en, summary_vi=c.summary_vi, sources=sources)
+
+
+def report_event_of(ev: Event, title: str = "", url: str = "", doc_date: str = "") -> ReportEvent:
+    """An extracted (not yet stored) event as a ReportEvent, citing the document it came from:
+    for reports straight from ``bluebook.extract`` output (``make demo``) without a database."""
+    return ReportEvent(id=ev.id or ev.compute_id(), type=ev.type, date=ev.date, date_end=ev.date_end,
+                       parties=list(ev.parties), persons=list(ev.persons), location=ev.location,
+                       planned=ev.planned, summary_en=ev.summary_en, summary_vi=ev.summary_vi,
+                       sources=[SourceRef(title=title, outlet=outlet_of(url) if url else "", date=doc_date,
+                                          url=url, file="" if url else ev.source, evidence=ev.evidence,
+                                          lang=ev.lang)])
 
 
 def events_from_store(store: Store, date_from: str | None = None, date_to: str | None = None) -> list[ReportEvent]:

@@ -3,18 +3,26 @@ goes) and how it words a line, through the per-language macros in ``templates/<l
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bluebook.dedup.when import parse_when
 from bluebook.report import langdata as ld
-from bluebook.report.dates import DateFormat
+from bluebook.report.dates import DateFormat, sort_key
 from bluebook.report.env import environment
 from bluebook.report.model import ReportEvent
 from bluebook.report.names import VN, Names, PersonRef
 
 # Types whose line depends on which way things went (to or from Viet Nam).
 _DIRECTED = frozenset({"visit", "message", "aid", "appeal", "accusation"})
+# Types that are between people: their persons say who the partner is.
+_PERSONAL = frozenset({"visit", "phone_call", "talks", "message"})
+# Types that happen at (or to) a forum when one is named: multilateral, not bilateral.
+_AT_FORUM = frozenset({"conference", "withdrawal"})
+# Types whose line says where ("talks ... in Hanoi"): a different place is a different line.
+_PLACED = frozenset({"talks", "agreement", "conference"})
 
 
 @dataclass(slots=True)
@@ -33,12 +41,19 @@ class View:
     anniversary: str = ""            # number of years, when a source says it
     location: str = ""               # in the report's language where known
     framework: tuple[str, str] = ("", "")    # upgrades: the new partnership (English, Vietnamese)
+    document: str = ""               # agreements: the treaty signed, when the gazetteer knows it
     high: bool = False               # a head of state, government, Party or parliament takes part
 
     def merge_key(self, partner: str) -> tuple[Any, ...]:
+        """Views with equal keys become one line. Only the people the line names count: the hosts
+        of an incoming visit are not in "Visit to Viet Nam of ..."."""
+        vn, foreign = self.vn_persons, self.foreign_persons
+        if self.ev.type == "visit":
+            vn, foreign = (vn, []) if self.direction == "out" else ([], foreign)
         return (partner, self.ev.type, self.direction, self.role, self.forum, tuple(sorted(self.partners)),
-                tuple(sorted(p.name for p in self.vn_persons)), tuple(sorted(p.name for p in self.foreign_persons)),
-                tuple(sorted(self.vn_bodies)), self.ev.planned, self.anniversary, self.framework)
+                tuple(sorted(p.name for p in vn)), tuple(sorted(p.name for p in foreign)),
+                tuple(sorted(self.vn_bodies)), self.ev.planned, self.anniversary, self.framework, self.document,
+                self.location if self.ev.type in _PLACED else "")
 
 
 class Reader:
@@ -60,6 +75,12 @@ class Reader:
         parties = list(dict.fromkeys(p for p in ev.parties if p))
         vn_bodies = [p for p in parties if p != VN and n.is_vn_body(p)]
         others = [p for p in parties if p != VN and p not in vn_bodies]
+        treaties = [p for p in others if n.is_treaty(p)]
+        for t in treaties:  # the EVFTA is signed with the EU: its parent is the partner
+            parent = n.parent(t)
+            if parent and parent != VN and parent not in others and parent in n.data.entities:
+                others.append(parent)
+        others = [p for p in others if p not in treaties]
         orgs = [p for p in others if n.is_org(p)]
         states = [p for p in others if p not in orgs]
         for o in orgs:      # a foreign party or parliament speaks for its country: Laos for the LPRP
@@ -74,21 +95,33 @@ class Reader:
                 continue
             ref = n.person(written, ev.date)
             if not ref.state and len(states) == 1:
-                ref = PersonRef(ref.name, ref.title, states[0], ref.known, ref.offices)
+                ref = replace(ref, state=states[0])
             (vn_persons if ref.state == VN else foreign).append(ref)
-        channel = self._channel(vn_bodies + orgs, vn_persons + foreign)
+        vn_persons.sort(key=lambda p: p.rank)
+        # When the people say who the partner is, other countries in the sentence are context
+        # (the stops of a tour, a third country mentioned): "Pompeo visits Hanoi" is not about India.
+        speaking_for = {p.state for p in foreign if p.known}
+        if ev.type in _PERSONAL and speaking_for & set(states + orgs):
+            dropped = [x for x in states if x not in speaking_for]
+            states = [x for x in states if x in speaking_for]
+            others = [x for x in others if x not in dropped]
+        # an anniversary or upgrade of diplomatic relations is state business, whoever attends
+        channel = "" if ev.type in ("anniversary", "upgrade") else self._channel(vn_bodies + orgs,
+                                                                               vn_persons + foreign)
         forum_orgs = [o for o in orgs if not n.channel_of_org(o)] or orgs
+        forum_orgs = sorted(forum_orgs, key=lambda o: -n.depth(o)) or treaties    # the specific body first
         if channel:
             chapter = "channel"
-        elif states and not (ev.type == "conference" and orgs):
+        elif states and not (ev.type in _AT_FORUM and orgs):
             chapter = "bilateral"
         else:
             chapter = "multilateral"
-        use_forum = chapter == "multilateral" or (ev.type == "conference" or not states)
+        use_forum = chapter == "multilateral" or ev.type in _AT_FORUM or not states
         forum = forum_orgs[0] if chapter != "bilateral" and use_forum and forum_orgs else ""
         text = " ".join(s.evidence for s in ev.sources).lower()
         view = View(ev, chapter, others, forum=forum, channel=channel, vn_bodies=vn_bodies,
-                    vn_persons=vn_persons, foreign_persons=foreign)
+                    vn_persons=vn_persons, foreign_persons=foreign,
+                    document=treaties[0] if ev.type == "agreement" and treaties else "")
         view.location = self.place_name(ev.location)
         view.direction = self._direction(ev, view, text)
         view.role = self._role(ev, text)
@@ -158,6 +191,7 @@ class Phraser:
         self.dates = dates
         self.L = names.L
         self._macro = environment().get_template(f"{names.lang}/lines.j2").module.line  # type: ignore[attr-defined]
+        self._meeting = re.compile(self.L["meeting_pattern"])
 
     def _join(self, items: Sequence[str]) -> str:
         items = [i for i in dict.fromkeys(items) if i]
@@ -168,19 +202,46 @@ class Phraser:
     def _name(self, eid: str) -> str:
         return self.names.entity_the(eid)
 
+    def occurrences(self, views: Sequence[View]) -> list[View]:
+        """One view per distinct occurrence: reports of the same people doing the same thing on
+        overlapping dates ('18-20 October' and '19 October') are one visit, not two."""
+        out: list[tuple[View, Any]] = []
+        for v in sorted(views, key=lambda x: sort_key(x.ev.date)):
+            w = parse_when(v.ev.date, v.ev.date_end)
+            for i, (_kept, kw) in enumerate(out):
+                if w is None or kw is None or not w.overlaps(kw) or min(w.precision, kw.precision) < 2:
+                    continue
+                if w.precision == kw.precision == 3:
+                    if (w.hi - w.lo) > (kw.hi - kw.lo):
+                        out[i] = (v, w)          # the widest span of the same days says most
+                    break
+                if w.precision != kw.precision:  # 'January' and '30 January': the day says more
+                    if w.precision > kw.precision:
+                        out[i] = (v, w)
+                    break
+            else:
+                out.append((v, w))
+        return [v for v, _ in out]
+
     def context(self, views: Sequence[View], partner_first: str = "") -> dict[str, Any]:
         """What the macros see for a line of one or more merged views (same people and kind)."""
         v = views[0]
         ev = v.ev
-        n = len(views)
+        once = self.occurrences(views)
+        names = self.names
+        family = names.forum(v.forum) if v.forum else ""
         partners = sorted(v.partners, key=lambda p: (p != partner_first, p != v.forum))
         if v.forum:
-            partners = [p for p in partners if p != v.forum]
-        covered = {p.state for p in v.foreign_persons}
-        partner_parts = [self.names.styled(p, with_state=True) for p in v.foreign_persons]
+            # the UN is no partner of a Security Council meeting: same forum family
+            partners = [p for p in partners if not (names.is_org(p) and names.forum(p) == family)]
+        foreign = v.foreign_persons
+        if v.forum and ev.type in _AT_FORUM:      # "chaired ASEAN's meeting", not "... with ASEAN's SG"
+            foreign = [p for p in foreign if not (p.state == v.forum or names.forum(p.state) == family)]
+        covered = {p.state for p in foreign}
+        partner_parts = [names.styled(p, with_state=True) for p in foreign]
         rest = [p for p in partners if p not in covered]
-        bodies = [p for p in rest if self.names.is_org(p) and self.names.channel_of_org(p)]
-        states = [p for p in rest if p not in bodies and not self.names.is_org(p)]
+        bodies = [p for p in rest if names.is_org(p) and names.channel_of_org(p)]
+        states = [p for p in rest if p not in bodies and not names.is_org(p)]
         if bodies and len(states) == 1:
             # "the Lao People's Revolutionary Party (Laos)": the body, and the country it belongs to
             rest = [p for p in rest if p not in states]
@@ -188,22 +249,25 @@ class Phraser:
                               for p in rest]
         else:
             partner_parts += [self._name(p) for p in rest]
-        vn_parts = [self.names.styled(p, with_state=False) for p in v.vn_persons]
-        if not vn_parts:
-            vn_parts = [self._name(b) for b in v.vn_bodies]
-        dates = self.dates.many([(x.ev.date, x.ev.date_end) for x in views])
+        partner_names = [self._name(p) for p in partners if not names.is_org(p)] or [self._name(p) for p in partners]
+        forum = self._name(v.forum) if v.forum else ""
+        if forum and not partner_parts and ev.type not in _AT_FORUM and not names.is_treaty(v.forum):
+            partner_parts, partner_names = [forum], [forum]      # an agreement with ASEAN: ASEAN is the partner
+        vn_parts = [names.styled(p, with_state=False) for p in v.vn_persons] or [self._name(b) for b in v.vn_bodies]
         return {
-            "type": ev.type, "n": n, "n_word": self.L.number(n), "dates": dates, "planned": ev.planned,
+            "type": ev.type, "n": len(once), "n_word": self.L.number(len(once)), "planned": ev.planned,
+            "dates": self.dates.many([(x.ev.date, x.ev.date_end) for x in once]),
             "vn": self._join(vn_parts) or self._name(VN), "vn_persons": bool(v.vn_persons),
-            "vn_name": self._name(VN),
+            "vn_many": len(vn_parts) > 1, "vn_name": self._name(VN),
             "partner": self._join(partner_parts) or self.L["partners_generic"],
-            "partner_persons": bool(v.foreign_persons),
-            "partner_name": self._join([self._name(p) for p in partners if not self.names.is_org(p)]
-                                       or [self._name(p) for p in partners]) or self.L["partners_generic"],
-            "has_partner": bool(partners or v.foreign_persons),
-            "forum": self._name(v.forum) if v.forum else "", "direction": v.direction, "role": v.role,
-            "location": v.location, "anniversary": v.anniversary, "lang": self.names.lang,
-            "framework": v.framework[self.names.lang == "vi"],
+            "partner_persons": bool(foreign), "partner_many": len(partner_parts) > 1,
+            "partner_name": self._join(partner_names) or self.L["partners_generic"],
+            "has_partner": bool(partner_parts),
+            "foreign_states": bool(states or foreign),
+            "forum": forum, "forum_meeting": bool(forum and self._meeting.search(forum)),
+            "direction": v.direction, "role": v.role, "location": v.location, "anniversary": v.anniversary,
+            "framework": v.framework[names.lang == "vi"], "lang": names.lang,
+            "document": self._name(v.document) if v.document else "",
         }
 
     def line(self, views: Sequence[View], partner_first: str = "") -> str:

@@ -23,9 +23,10 @@ class PersonRef:
     """A person as a line shows them: display name, title at the event date, and their state."""
     name: str
     title: str
-    state: str           # ISO3, '' when unknown
+    state: str           # whom they speak for: ISO3, or an organisation id (the UN's Secretary-General)
     known: bool
     offices: tuple[str, ...] = ()
+    rank: int = 99       # office_kinds rank of their highest office (1 = Party leader, monarch)
 
 
 def _date_of(iso: str | None) -> date | None:
@@ -105,6 +106,26 @@ class Names:
             seen.add(parent.id)
             cur = parent.id
 
+    def depth(self, eid: str) -> int:
+        """How far down its forum's chain an organisation sits: UN 0, UNSC 1 (prefer the specific body)."""
+        n, cur, seen = 0, eid, {eid}
+        while True:
+            e = self.data.entities.get(cur)
+            parent = self.data.entities.get(e.parent) if e is not None and e.parent else None
+            if parent is None or parent.kind != "org" or parent.id in seen:
+                return n
+            seen.add(parent.id)
+            n, cur = n + 1, parent.id
+
+    def is_treaty(self, eid: str) -> bool:
+        """A treaty or agreement (EVFTA, RCEP): the document signed, never a partner."""
+        e = self.data.entities.get(eid)
+        return e is not None and e.subkind == "treaty"
+
+    def parent(self, eid: str) -> str:
+        e = self.data.entities.get(eid)
+        return e.parent if e is not None else ""
+
     def home_state(self, eid: str) -> str:
         """The state an organisation belongs to (a national party, parliament), else ''."""
         e = self.data.entities.get(eid)
@@ -143,10 +164,13 @@ class Names:
             return PersonRef(written, "", VN if vn else "", False)
         name = (p.name or p.name_ascii) if self.lang == "vi" else (p.name_ascii or fold_name(p.name))
         d = _date_of(when)
-        tenures = self.data.offices_of(p.id, d) if d else []
-        offices = tuple(dict.fromkeys(t.office for t in sorted(tenures, key=lambda t: self._rank(t.office))))
-        titles = [self._office_title(o, p.state) for o in offices]
-        return PersonRef(name, ", ".join(dict.fromkeys(t for t in titles if t)), p.state, True, offices)
+        tenures = sorted(self.data.offices_of(p.id, d) if d else [], key=lambda t: self._rank(t.office))
+        offices = tuple(dict.fromkeys(t.office for t in tenures))
+        # the office says whom they speak for: Antonio Guterres for the UN, not for Portugal
+        side = tenures[0].state if tenures and tenures[0].state else p.state
+        titles = [self._office_title(o, side) for o in offices]
+        return PersonRef(name, ", ".join(dict.fromkeys(t for t in titles if t)), side, True, offices,
+                         self._rank(offices[0]) if offices else 99)
 
     def _rank(self, office: str) -> int:
         try:
@@ -187,7 +211,7 @@ class Names:
         leaders without the country, as the Bluebook writes them."""
         state = ""
         if with_state and ref.state and ref.state != VN:
-            state = self.entity_the(ref.state) if self.lang == "en" else self.entity(ref.state)
+            state = self.entity_the(ref.state)
         if ref.title:
             if not state:
                 return f"{ref.title} {ref.name}"

@@ -45,8 +45,11 @@ def available(dialect: str) -> list[Migration]:
 
 
 def statements(sql: str) -> list[str]:
-    """Split a migration on ';' at line ends; '--' comments dropped (our DDL has no ';' inside)."""
-    body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    """Split a migration on ';' at line ends, '--' comments dropped.
+
+    Good for our DDL, which has no ';' or '--' inside string literals.
+    """
+    body = "\n".join(re.sub(r"--.*$", "", line) for line in sql.splitlines())
     return [s.strip() for s in re.split(r";\s*$", body, flags=re.M) if s.strip()]
 
 
@@ -70,11 +73,23 @@ def _pending(db: Database, todo: list[Migration]) -> bool:
     return any(m.version not in have for m in todo) or max(have, default=0) > max(m.version for m in todo)
 
 
+def _check_tables(db: Database) -> None:
+    """Every table the code uses is there (a database made by a development schema may lack some)."""
+    from bluebook.store.schema import metadata
+    with db.read() as conn:
+        have = set(sa.inspect(conn).get_table_names())
+    missing = sorted(set(metadata.tables) - have)
+    if missing:
+        raise StoreError(f"database lacks table(s) {', '.join(missing)}", source=display_url(db.url),
+                         hint="it was made by a development version of bluebook: delete it and ingest again")
+
+
 def upgrade(db: Database) -> list[int]:
     """Apply the missing migrations; return the versions applied."""
     todo = available(db.dialect)
     done: list[int] = []
     if not _pending(db, todo):
+        _check_tables(db)
         return done
     with db.write() as conn:
         conn.execute(sa.text("CREATE TABLE IF NOT EXISTS schema_version ("

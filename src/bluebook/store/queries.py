@@ -13,6 +13,9 @@ from bluebook.store import schema as t
 from bluebook.store.records import CanonicalEvent, MentionRecord, StoredDocument, loads_list
 
 _M, _D, _E = t.mentions, t.documents, t.events
+# First day the date can mean, then the coarser date first ('2023' < '2023-01' < '2023-01-01'): the
+# events_date index. Undated events carry a far-future first day and come last.
+CHRONOLOGICAL = (_E.c.date_lo, _E.c.date, _E.c.id)
 
 
 def _mention(r: Any) -> MentionRecord:
@@ -55,7 +58,7 @@ def with_mentions(conn: sa.Connection, rows: Sequence[Any]) -> list[CanonicalEve
 
 def event_ids(conn: sa.Connection) -> list[int]:
     """Every canonical event id, chronologically."""
-    return [int(i) for i in conn.execute(sa.select(_E.c.id).order_by(_E.c.date_lo, _E.c.id)).scalars()]
+    return [int(i) for i in conn.execute(sa.select(_E.c.id).order_by(*CHRONOLOGICAL)).scalars()]
 
 
 def events_by_ids(conn: sa.Connection, ids: Sequence[int]) -> list[CanonicalEvent]:
@@ -85,7 +88,7 @@ def events(conn: sa.Connection, type: str | None = None, party: str | None = Non
         q = q.where(_E.c.planned == bool(planned))
     if lang:
         q = q.where(sa.exists().where(_M.c.event_id == _E.c.id, _M.c.lang == lang))
-    q = q.order_by(_E.c.date_lo, _E.c.id).offset(max(0, int(offset)))      # the events_date index
+    q = q.order_by(*CHRONOLOGICAL).offset(max(0, int(offset)))
     if limit is not None:
         q = q.limit(max(0, int(limit)))
     return with_mentions(conn, conn.execute(q).all())

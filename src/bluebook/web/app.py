@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -50,8 +51,8 @@ def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAU
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         state.jobs.shutdown()
-        state.reports.cleanup()
         store.close()
+        shutil.rmtree(work, ignore_errors=True)
 
     app = FastAPI(title="bluebook", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Diplomatic events of Viet Nam: search, events, partners, documents, ingest, reports.")

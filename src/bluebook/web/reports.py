@@ -49,7 +49,7 @@ class ReportFiles:
         with self._slots:
             report_from_store(store, year=year or None, date_from=date_from or None, date_to=date_to or None,
                               lang=lang, fmt=fmt, out=path)
-        period = year or "-".join(p for p in (date_from, date_to) if p) or "all"
+        period = re.sub(r"[^0-9A-Za-z_-]", "", year or "_".join(p for p in (date_from, date_to) if p))[:40] or "all"
         rf = ReportFile(rid, path, f"bluebook-{period}-{lang}.{fmt}", MEDIA[fmt], time.time())
         with self._lock:
             self.files[rid] = rf

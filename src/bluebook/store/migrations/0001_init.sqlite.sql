@@ -65,7 +65,7 @@ CREATE TABLE events (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 );
-CREATE INDEX events_date ON events (date_lo, id);
+CREATE INDEX events_date ON events (date_lo, date, id);      -- chronological order
 CREATE INDEX events_type_date ON events (type, date_lo);
 
 CREATE TABLE event_parties (

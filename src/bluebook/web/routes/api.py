@@ -145,7 +145,8 @@ async def api_ingest(request: Request) -> JSONResponse:
     st = get_state(request)
     folder, names = await receive(request, st)
     job = st.jobs.submit(folder, names)
-    return ok({"job": job.id, "status_url": f"/api/ingest/{job.id}", "page": f"/upload/{job.id}", "files": names})
+    return ok({"job": job.id, "status_url": f"/api/ingest/{job.id}", "page": f"/upload/{job.id}", "files": names},
+              202)
 
 
 @router.get("/ingest/{job_id}", tags=["ingest"], summary="Progress and results of an ingest job")
@@ -167,7 +168,7 @@ def api_report(request: Request, lang: str = Query("en", pattern="^(en|vi)$"),
     if not csrf_ok(request, None):
         raise Problem(403, "err_csrf")
     rf = st.reports.generate(st.store, lang, format, service.check_year(year), date_from, date_to)
-    return ok({"id": rf.id, "url": f"/api/reports/{rf.id}", "filename": rf.filename})
+    return ok({"id": rf.id, "url": f"/api/reports/{rf.id}", "filename": rf.filename}, 201)
 
 
 @router.get("/reports/{report_id}", tags=["reports"], summary="Download a generated report by its id")
