@@ -10,13 +10,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from bluebook.dedup.when import parse_when
 from bluebook.errors import BadDateError
 from bluebook.gazetteer.data import GazetteerData, load_data
 from bluebook.models import EVENT_TYPES
 from bluebook.report import langdata as ld
-from bluebook.report.charts import ChartData, make_charts
 from bluebook.report.dates import DateFormat, month_key, sort_key
 from bluebook.report.env import environment
 from bluebook.report.lines import Phraser, Reader, View
@@ -33,6 +33,9 @@ from bluebook.report.model import (
 )
 from bluebook.report.names import REGIONS, VN, Names
 from bluebook.report.notes import NoteBook
+
+if TYPE_CHECKING:
+    from bluebook.report.charts import ChartData
 
 # The Bluebook's order inside a partner: high-level exchanges first, then documents and aid.
 TYPE_ORDER = ("visit", "phone_call", "talks", "message", "agreement", "aid", "anniversary", "upgrade",
@@ -180,13 +183,16 @@ def build_report(events: Iterable[ReportEvent], lang: str = "en", title: str | N
                                       ", ".join(names.entity(p) for p in parties),
                                       phr.line([v], v.partners[0] if v.partners else ""), notes.cite(v.ev)))
 
-    span_lo = lo or (parse_when(evs[0].date).lo if evs and parse_when(evs[0].date) else None)
+    starts = [w.lo for e in evs if (w := parse_when(e.date, e.date_end))]
     ends = [w.hi for e in evs if (w := parse_when(e.date, e.date_end))]
+    span_lo = lo or (min(starts) if starts else None)
     span_hi = hi or (max(ends) if ends else None)
     period_label = fmt.period(span_lo, span_hi) if span_lo and span_hi else ""
     overview = _overview(views, made, names, fmt, period_label, bilateral_counts)
     chart_list = []
     if charts and views:
+        from bluebook.report.charts import make_charts  # matplotlib only when charts are wanted
+
         chart_list = make_charts(_chart_data(views, names, span_lo, span_hi, bilateral_counts), L, lang)
     full_title = title or " ".join(x for x in (L["title_default"], period_label if lo or hi else "") if x)
     return Report(lang=lang, title=full_title, period_label=period_label,
@@ -211,7 +217,9 @@ def _overview(views: list[View], made: list[tuple[Line, list[View]]], names: Nam
     top = [(names.entity(p), n) for p, n in sorted(partner_counts.items(), key=lambda x: (-x[1], x[0]))[:10]]
     visits = [v for v in views if v.ev.type == "visit"]
     seen: set[int] = set()
-    high_out, high_in, agreements = [], [], []
+    high_out: list[Line] = []
+    high_in: list[Line] = []
+    agreements: list[Line] = []
     for ln, vs in made:
         if id(ln) in seen:
             continue
@@ -237,6 +245,8 @@ def _overview(views: list[View], made: list[tuple[Line, list[View]]], names: Nam
 
 def _chart_data(views: list[View], names: Names, lo: date | None, hi: date | None,
                 partner_counts: Counter[str]) -> ChartData:
+    from bluebook.report.charts import ChartData
+
     monthly: dict[str, Counter[str]] = defaultdict(Counter)
     for v in views:
         k = month_key(v.ev.date)

@@ -7,14 +7,16 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bluebook.report.langdata import Labels
 from bluebook.report.model import Chart
 
-FONT = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans", "Noto Sans"], "font.size": 9}
+FONT: dict[str, Any] = {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans", "Noto Sans"], "font.size": 9}
 # One colour per event type, stable across reports (tab20 order).
 _COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
             "#bcbd22", "#17becf", "#aec7e8", "#ffbb78")
@@ -70,7 +72,7 @@ def monthly_chart(d: ChartData, L: Labels) -> Chart | None:
     ax.set_xticks(list(x), [L[f"mon_{int(m[5:])}"] if one_year else f"{int(m[5:])}/{m[2:4]}" for m in months],
                   rotation=0 if len(months) <= 12 else 90)
     ax.set_ylabel(L["chart_axis_events"])
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     # the title is the caption under the picture (text, in the report's language), not in the image
@@ -88,7 +90,7 @@ def _barh(items: list[tuple[str, int]], title: str, L: Labels, key: str, colour:
     bars = ax.barh(labels, vals, color=colour)
     ax.bar_label(bars, padding=2, fontsize=7)
     ax.set_xlabel(L["chart_axis_events"])
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     return Chart(key, title, _png(fig))
 
@@ -96,7 +98,7 @@ def _barh(items: list[tuple[str, int]], title: str, L: Labels, key: str, colour:
 def make_charts(d: ChartData, L: Labels, lang: str) -> list[Chart]:
     import matplotlib
 
-    with matplotlib.rc_context(FONT):
+    with matplotlib.rc_context(FONT):  # type: ignore[arg-type]
         charts = [monthly_chart(d, L),
                   _barh(d.partners, L["chart_partners"], L, "partners", "#2c5f8a"),
                   _barh([(L[f"region_{r}"], n) for r, n in d.regions], L["chart_regions"], L, "regions", "#7a9a3a")]

@@ -207,9 +207,9 @@ def render_docx(report: Report) -> bytes:
             w.par(f"{name} ({n})", "List Number")
         if report.charts:
             w.heading(L["ch_charts"], 2)
-            for c in report.charts:
-                w.par().add_run().add_picture(io.BytesIO(c.png), width=Cm(16.5))
-                w.par(c.title, "Caption")
+            for chart in report.charts:
+                w.par().add_run().add_picture(io.BytesIO(chart.png), width=Cm(16.5))
+                w.par(chart.title, "Caption")
 
     if report.regions:
         w.heading(L["ch_bilateral"], 1)
@@ -225,9 +225,9 @@ def render_docx(report: Report) -> bytes:
             w.lines(f.lines)
     if report.channels:
         w.heading(L["ch_channels"], 1)
-        for c in report.channels:
-            w.heading(c.name, 2)
-            w.lines(c.lines)
+        for ch in report.channels:
+            w.heading(ch.name, 2)
+            w.lines(ch.lines)
     if report.chronology:
         w.heading(L["ch_chronology"], 1)
         for e in report.chronology:
