@@ -168,6 +168,8 @@ def ingest(
 
         summary = run_ingest(paths, store, settings, workers=n_workers, doc_date=doc_date,
                              lang=None if lang == "auto" else lang, progress=show)
+    if summary.documents > 1000:
+        store.optimize()   # fresh planner statistics after a bulk load
     for e in summary.errors:
         typer.echo(f"rejected {e}", err=True)
     typer.echo(f"{summary.documents} documents ({summary.replaced} replaced, {summary.near_duplicates} "
@@ -285,6 +287,17 @@ def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
     store = open_store(db, upgrade=False)
     applied = store.upgrade()
     typer.echo(f"schema version {store.schema_version()} (applied: {applied or 'none'})")
+
+
+@db_app.command("check")
+def db_check(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Check the database's integrity and that every document has all its events."""
+    problems = _store(db).check()
+    for p in problems:
+        typer.echo(p)
+    typer.echo("ok" if not problems else f"{len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command()

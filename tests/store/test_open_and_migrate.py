@@ -107,3 +107,10 @@ def test_a_new_numbered_migration_is_applied_once(store, tmp_path: Path, monkeyp
     with store.engine.connect() as c:
         cols = [col["name"] for col in sa.inspect(c).get_columns("extra_note")]
     assert cols == (["x", "lite"] if store.dialect == "sqlite" else ["x"])
+
+
+def test_optimize_keeps_the_store_intact(store):
+    from bluebook.models import Document
+    store.add_document(Document(source="a", original="Hội đàm Việt Nam - Lào tại Hà Nội."), [])
+    store.optimize()
+    assert store.check() == [] and [h.doc_id for h in store.search("ha noi")] == [1]

@@ -90,12 +90,17 @@ def order_parties(parties: Iterable[str]) -> list[str]:
     return ([VNM] if VNM in seen else []) + sorted(seen - {VNM})
 
 
-def party_keys(parties: Iterable[str]) -> set[str]:
+def party_keys(parties: Iterable[str]) -> frozenset[str]:
     """The parties two events must share: the non-VNM ones; 'VNM' for VNM-only; '-' for none."""
+    return _party_keys(tuple(parties))
+
+
+@lru_cache(maxsize=4096)
+def _party_keys(parties: tuple[str, ...]) -> frozenset[str]:
     ps = {p.strip().upper() for p in parties if p and p.strip()}
     if not ps:
-        return {"-"}
-    return (ps - {VNM}) or {VNM}
+        return frozenset({"-"})
+    return frozenset(ps - {VNM}) or frozenset({VNM})
 
 
 @lru_cache(maxsize=16384)
@@ -213,14 +218,19 @@ def cluster_blocks(c: Cluster) -> set[str]:
     return {f"{p}|{t}" for p in party_keys(c.parties) for t in periods}
 
 
-def query_blocks(m: Mention) -> set[str]:
+def query_blocks(m: Mention) -> frozenset[str]:
     """Keys under which every canonical event compatible with ``m`` is filed."""
-    w = parse_when(m.date, m.date_end)
+    return _query_blocks(m.date, m.date_end, party_keys(m.parties))
+
+
+@lru_cache(maxsize=8192)
+def _query_blocks(d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
+    w = parse_when(d, end)
     if w is None:
-        return set()
+        return frozenset()
     lo, hi = w.lo - timedelta(days=1), w.hi + timedelta(days=1)
     periods = months(lo, hi) + [str(y) for y in range(lo.year, hi.year + 1)]
-    return {f"{p}|{t}" for p in party_keys(m.parties) for t in periods}
+    return frozenset(f"{p}|{t}" for p in keys for t in periods)
 
 
 @dataclass(slots=True)

@@ -64,7 +64,7 @@ def precision_of(d: str | None) -> int:
 
 def months(lo: date, hi: date, cap: int = 36) -> list[str]:
     """'YYYY-MM' of every month from lo to hi (at most ``cap``)."""
-    out = []
+    out: list[str] = []
     y, m = lo.year, lo.month
     while (y, m) <= (hi.year, hi.month) and len(out) < cap:
         out.append(f"{y:04d}-{m:02d}")

@@ -95,15 +95,22 @@ def work(job: Job, chunk: list[Item]) -> list[Result]:
 
 
 def warm_up() -> None:
-    """Load the gazetteer and compile the rules before the first chunk, not during it."""
+    """Load the gazetteer, compile the rules and load the language model before the first chunk.
+
+    The model (py3langid, ~90 MB) is otherwise loaded at the first sentence the
+    heuristic cannot place, maybe hours into a run: a worker's memory should
+    be what it will be from the start.
+    """
     import warnings
 
     from bluebook.pipeline import extract
+    from bluebook.segment.langid import detect_lang
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             extract("Ngày 5/3/2021, Thủ tướng thăm Lào.", doc_date="2021-03-05")
+            detect_lang("Hanoi Vientiane Phnom Penh Bangkok Jakarta")   # names only: the model decides
         except Exception:  # a broken warm-up must not kill the worker: the documents will say why
             pass
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 
@@ -32,6 +32,7 @@ from bluebook.store.raw import Raw
 from bluebook.store.records import AddResult
 
 _SAVEPOINT = "bluebook_doc"
+_PER_DOCUMENT: tuple[type[BaseException], ...] = (BluebookError, *_DBAPI_ERRORS)
 
 
 @dataclass
@@ -87,7 +88,8 @@ def _add(conn: sa.Connection, raw: Raw, p: _Prepared, lock: bool, savepoint: boo
         evs.write_assignment(raw, doc_id, p.events, a, new_ids)
         if savepoint:
             raw.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}").close()
-    return AddResult("replaced" if old_id is not None else "added", int(doc_id), [int(c.id) for c in a.clusters],
+    return AddResult("replaced" if old_id is not None else "added", int(doc_id),
+                     [cast(int, c.id) for c in a.clusters],
                      duplicate_of=original[0] if original else None,
                      similarity=original[1] if original else None)
 
@@ -123,7 +125,7 @@ def add_many(db: Database, items: Iterable[tuple[Document, Sequence[Event]]], ba
                     continue
                 try:
                     results.append(_add(conn, raw, p, lock=False, savepoint=True))
-                except (BluebookError, *_DBAPI_ERRORS) as e:
+                except _PER_DOCUMENT as e:
                     # Only this document is undone; if even that fails, the whole batch goes.
                     raw.execute(f"ROLLBACK TO SAVEPOINT {_SAVEPOINT}").close()
                     raw.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}").close()

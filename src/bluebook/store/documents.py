@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from bluebook.dedup import documents as near
@@ -77,14 +77,14 @@ def prepare(doc: Document, n_events: int) -> PreparedDoc:
     body = index_text(text[:index.MAX_INDEXED_CHARS])
     sig = near.signature_of_words(body.split()) if len(text) <= index.MAX_INDEXED_CHARS else near.signature(text)
     stamp = now()
-    row = {
+    when = doc.doc_date
+    row: dict[str, Any] = {
         "doc_key": key, "source": source, "url": url, "title": storable(doc.title),
-        "doc_date": doc.doc_date.isoformat() if hasattr(doc.doc_date, "isoformat") else (
-            storable(doc.doc_date) or None),
+        "doc_date": when.isoformat() if isinstance(when, date) else (storable(when) or None),
         "lang": storable(doc.lang), "encoding": storable(doc.encoding), "content_hash": h,
         "expected_events": n_events, "added_at": stamp, "updated_at": stamp,
     }
-    texts = {"text": text, "original": original if original != text else None, "meta": storable(dumps(meta)),
+    texts: dict[str, Any] = {"text": text, "original": original if original != text else None, "meta": storable(dumps(meta)),
              "minhash": sig.to_bytes() if sig is not None else None}
     return PreparedDoc(row=row, texts=texts, key=key, content_hash=h, signature=sig,
                        bands=near.bands(sig) if sig is not None else [], index_title=index_text(row["title"]),

@@ -27,6 +27,7 @@ def _dbapi_errors() -> tuple[type[BaseException], ...]:
 
 
 _DBAPI_ERRORS = _dbapi_errors()
+_TRANSLATED: tuple[type[BaseException], ...] = (sa.exc.SQLAlchemyError, *_DBAPI_ERRORS)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 
 
@@ -117,7 +118,7 @@ def translate(url: str) -> Iterator[None]:
         yield
     except BluebookError:
         raise
-    except (sa.exc.SQLAlchemyError, *_DBAPI_ERRORS) as e:
+    except _TRANSLATED as e:
         orig = getattr(e, "orig", None) or e
         msg = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
         raise StoreError(msg, source=display_url(url), hint=_hint(msg)) from e

@@ -6,12 +6,14 @@ mention is compared with a handful of canonical events, not with all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import replace
+from typing import Any, cast
 
 import sqlalchemy as sa
 
 from bluebook.dedup.events import Assignment, Cluster, Mention, cluster_blocks, query_blocks, rebuild
 from bluebook.dedup.when import parse_when
+from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
 from bluebook.store import schema as t
 from bluebook.store.documents import now, storable
@@ -30,10 +32,6 @@ _ON_CONFLICT = {
 }
 
 
-def _get(e: Any, k: str, default: Any = None) -> Any:
-    return e.get(k, default) if isinstance(e, dict) else getattr(e, k, default)
-
-
 def _span(v: Any) -> tuple[int, int]:
     try:
         a, b = v
@@ -47,26 +45,37 @@ def _strs(v: Any) -> list[str]:
 
 
 def mention_row(e: Any, doc_id: int, event_id: int) -> dict[str, Any]:
-    s0, s1 = _span(_get(e, "sentence"))
-    e0, e1 = _span(_get(e, "evidence_span"))
+    """The mentions row of an Event (or of a dict with Event's keys, from an import)."""
+    if not isinstance(e, Event):
+        e = _as_event(e)
+    s0, s1 = _span(e.sentence)
+    e0, e1 = _span(e.evidence_span)
     try:
-        conf = float(_get(e, "confidence", 0.0) or 0.0)
+        conf = float(e.confidence or 0.0)
     except (TypeError, ValueError):
         conf = 0.0
     return {
-        "doc_id": doc_id, "event_id": event_id, "event_key": storable(_get(e, "id", "")),
-        "type": storable(_get(e, "type", "")), "date": storable(_get(e, "date", "")),
-        "date_end": storable(_get(e, "date_end")) or None,
-        "parties": dumps(_strs(_get(e, "parties"))), "persons": dumps(_strs(_get(e, "persons"))),
-        "persons_original": dumps(_strs(_get(e, "persons_original"))),
-        "location": storable(_get(e, "location")) or None, "planned": bool(_get(e, "planned", False)),
-        "lang": storable(_get(e, "lang", "")), "source": storable(_get(e, "source", "")),
+        "doc_id": doc_id, "event_id": event_id, "event_key": storable(e.id or replace(e).compute_id()),
+        "type": storable(e.type),
+        "date": storable(e.date), "date_end": storable(e.date_end) or None,
+        "parties": dumps(_strs(e.parties)), "persons": dumps(_strs(e.persons)),
+        "persons_original": dumps(_strs(e.persons_original)), "location": storable(e.location) or None,
+        "planned": bool(e.planned), "lang": storable(e.lang), "source": storable(e.source),
         "sentence_start": s0, "sentence_end": s1, "evidence_start": e0, "evidence_end": e1,
-        "evidence": storable(_get(e, "evidence", "")), "trigger_text": storable(_get(e, "trigger", "")),
-        "date_text": storable(_get(e, "date_text", "")), "confidence": conf,
-        "summary_en": storable(_get(e, "summary_en", "")), "summary_vi": storable(_get(e, "summary_vi", "")),
-        "kind": storable(_get(e, "kind", "body")) or "body",
+        "evidence": storable(e.evidence), "trigger_text": storable(e.trigger), "date_text": storable(e.date_text),
+        "confidence": conf, "summary_en": storable(e.summary_en), "summary_vi": storable(e.summary_vi),
+        "kind": storable(e.kind) or "body",
     }
+
+
+def _as_event(d: Any) -> Event:
+    get = d.get if isinstance(d, dict) else (lambda k, default=None: getattr(d, k, default))
+    names = ("type", "date", "parties", "evidence", "date_end", "persons", "persons_original", "location",
+             "planned", "source", "lang", "sentence", "evidence_span", "trigger", "date_text", "confidence",
+             "summary_en", "summary_vi", "kind", "id")
+    kw: dict[str, Any] = {"type": "", "date": "", "parties": [], "evidence": ""}
+    kw.update({k: get(k) for k in names if get(k) is not None})
+    return Event(**kw)
 
 
 def mention_of_row(r: Any) -> Mention:
@@ -141,7 +150,8 @@ def write_assignment(raw: Raw, doc_id: int, events: Sequence[Any], a: Assignment
         c.id = i
     raw.insert_many("events", [dict(event_values(c), id=c.id, created_at=stamp) for c in a.new])
     raw.many(_UPDATE_EVENT, [dict(event_values(c), id=c.id) for c in a.changed.values()])
-    raw.insert_many("mentions", [mention_row(e, doc_id, c.id) for e, c in zip(events, a.clusters, strict=True)])
+    raw.insert_many("mentions", [mention_row(e, doc_id, cast(int, c.id))
+                                 for e, c in zip(events, a.clusters, strict=True)])
     write_side_tables(raw, a.new, fresh=True)
     write_side_tables(raw, list(a.reshaped.values()), fresh=False)
 

@@ -86,7 +86,7 @@ def import_records(db: Database, records: Iterable[tuple[int, dict[str, Any]]], 
                             dup_of[did] = int(m["doc_duplicate_of"])
                     docs[did] += 1
                 conn.execute(t.events.insert().values(**event_values(c), id=c.id, created_at=stamp))
-                conn.execute(t.mentions.insert(), [_mention_row(m, int(c.id)) for m in ms])
+                conn.execute(t.mentions.insert(), [_mention_row(m, int(rec["event_id"])) for m in ms])
                 write_side_tables(Raw(conn, db.dialect), [c], fresh=True)
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 raise MalformedRecordError(f"record at line {line} is not a bluebook export record ({e!r})",

@@ -41,7 +41,7 @@ DIALECT_SQL = {
 
 class Raw:
     def __init__(self, conn: sa.Connection, dialect: str) -> None:
-        self.dbapi = conn.connection.driver_connection
+        self.dbapi: Any = conn.connection.driver_connection
         self.dialect = dialect
         self.pg = dialect == "postgresql"
     def _sql(self, q: str) -> str:

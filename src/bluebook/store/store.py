@@ -112,6 +112,9 @@ class Store:
                filters: dict[str, Any] | None = None) -> list[SearchHit]:
         """Documents matching every word of ``query`` (diacritics and case ignored), best first.
 
+        Double-quoted parts must match as phrases. When more than 1,000 documents
+        match, the 1,000 most recently stored are the ones ranked (see
+        search.query.CANDIDATES). An empty query lists documents newest first.
         filters: date_from/date_to (document date), source (path prefix), type and
         party (documents with such an event), duplicates (True to include near-duplicates).
         """
@@ -141,6 +144,20 @@ class Store:
     def stats(self) -> dict[str, Any]:
         with self.db.read() as conn:
             return collect_stats(conn)
+
+    def optimize(self) -> None:
+        """Tidy up after a bulk load: planner statistics, and (SQLite) one merged full-text index.
+
+        Search plans on PostgreSQL depend on statistics; run this after loading
+        many documents (autovacuum gets there too, later).
+        """
+        with self.db.write() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+                conn.exec_driver_sql("PRAGMA optimize")
+        if self.dialect == "postgresql":
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("ANALYZE")
 
     def check(self) -> list[str]:
         """Problems found: engine integrity, and documents whose stored events are fewer than expected."""
@@ -173,18 +190,19 @@ class Store:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
         if isinstance(out, str | Path):
-            binary = fmt == "parquet"
             try:
-                with open(out, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8",
-                                                                               "newline": ""})) as f:
-                    return self.export(fmt, f)
+                if fmt == "parquet":
+                    with open(out, "wb") as fb:
+                        return self.export(fmt, fb)
+                with open(out, "w", encoding="utf-8", newline="") as ft:
+                    return self.export(fmt, ft)
             except OSError as e:
                 raise StoreError(f"cannot write the export: {e.strerror}", source=str(out),
                                  hint="check the folder exists and is writable") from e
         if fmt == "plover":
             n = 0
-            for e in self.iter_events():
-                out.write(json.dumps(to_plover(e), ensure_ascii=False) + "\n")
+            for ev in self.iter_events():
+                out.write(json.dumps(to_plover(ev), ensure_ascii=False) + "\n")
                 n += 1
             return n
         return exp.write(self.iter_events(), fmt, out)
