@@ -56,27 +56,65 @@ def _fill(rng: random.Random, tpl: str, lang: str) -> str:
     )
 
 
-def documents(total_bytes: int, seed: int = 7) -> Iterator[tuple[str, str, str]]:
-    """(doc id, lang, text) until about ``total_bytes`` of UTF-8 text has been produced."""
+# Everyday news with no diplomatic event, for corpora as sparse in events as real news feeds are.
+VI_FILLER = [
+    "Nhiều tuyến phố ở trung tâm thành phố bị ngập sâu sau trận mưa lớn kéo dài gần hai giờ.",
+    "Sở Giáo dục và Đào tạo công bố điểm chuẩn vào lớp 10 của các trường trung học phổ thông công lập.",
+    "Bệnh viện tuyến tỉnh tiếp nhận thêm nhiều ca sốt xuất huyết, phần lớn là trẻ em.",
+    "Liên hoan phim thu hút đông đảo khán giả trẻ tới các rạp chiếu trong nội thành.",
+    "Doanh nghiệp xuất khẩu nông sản kỳ vọng đơn hàng tăng trở lại trong những tháng cuối năm.",
+    "Công an huyện đang điều tra vụ va chạm giữa xe tải và xe máy khiến hai người bị thương.",
+    "Chỉ số giá tiêu dùng tháng {month} tăng nhẹ so với tháng trước, chủ yếu do giá thực phẩm.",
+    "Giá vàng trong nước hôm nay tăng nhẹ, trong khi thị trường chứng khoán giảm điểm phiên thứ ba liên tiếp.",
+    "Đội tuyển bóng đá quốc gia thắng 2-1 trong trận giao hữu trên sân Mỹ Đình tối {day}/{month}.",
+    "Theo dõi tin tức mới nhất trên ứng dụng của chúng tôi.",
+]
+EN_FILLER = [
+    "Heavy rain flooded several streets in the city centre on Monday evening.",
+    "The central bank kept its policy rate unchanged, citing stable inflation.",
+    "A new metro line is expected to open to passengers before the end of the year.",
+    "Farmers in the delta reported a strong rice harvest despite the dry season.",
+    "The football club announced the signing of two young midfielders.",
+    "Stocks closed lower on Tuesday as investors weighed the latest inflation figures.",
+]
+
+
+def _mixed(rng: random.Random, pools: tuple[list[str], list[str]], share: float, lang: str) -> str:
+    return _fill(rng, rng.choice(pools[0] if rng.random() < share else pools[1]), lang)
+
+
+def documents(total_bytes: int, seed: int = 7, diplomatic: float | None = None) -> Iterator[tuple[str, str, str]]:
+    """(doc id, lang, text) until about ``total_bytes`` of UTF-8 text has been produced.
+
+    ``diplomatic``: the share of sentences drawn from the diplomatic templates,
+    the rest being everyday news; None draws from all templates alike (about
+    16 events a document, far denser than real news, which has ~0.1).
+    """
     rng = random.Random(seed)
     produced = 0
     i = 0
     while produced < total_bytes:
         lang = "vi" if rng.random() < 0.75 else "en"
         tpls = VI_TEMPLATES if lang == "vi" else EN_TEMPLATES
-        title = _fill(rng, rng.choice(tpls[:4]), lang).split(",")[0]
-        paras = [" ".join(_fill(rng, rng.choice(tpls), lang) for _ in range(rng.randint(2, 5)))
-                 for _ in range(rng.randint(3, 8))]
+        if diplomatic is None:
+            title = _fill(rng, rng.choice(tpls[:4]), lang).split(",")[0]
+            paras = [" ".join(_fill(rng, rng.choice(tpls), lang) for _ in range(rng.randint(2, 5)))
+                     for _ in range(rng.randint(3, 8))]
+        else:
+            pools = (tpls[:4], VI_FILLER if lang == "vi" else EN_FILLER)
+            title = _mixed(rng, pools, diplomatic, lang).split(",")[0]
+            paras = [" ".join(_mixed(rng, pools, diplomatic, lang) for _ in range(rng.randint(2, 5)))
+                     for _ in range(rng.randint(3, 8))]
         text = title + "\n\n" + "\n\n".join(paras) + "\n"
         produced += len(text.encode("utf-8"))
         i += 1
         yield f"gen-{seed}-{i:07d}", lang, text
 
 
-def records(total_bytes: int, seed: int = 7) -> Iterator[dict[str, str]]:
+def records(total_bytes: int, seed: int = 7, diplomatic: float | None = None) -> Iterator[dict[str, str]]:
     """JSON-ready records (id, date, title, text) of about ``total_bytes`` of text, dated 2020-2022."""
     rng = random.Random(seed * 7919 + 1)
-    for doc_id, _lang, text in documents(total_bytes, seed):
+    for doc_id, _lang, text in documents(total_bytes, seed, diplomatic):
         day = rng.randint(0, 3 * 365 - 1)
         year, rest = 2020 + day // 365, day % 365
         month, dom = 1 + rest // 31 % 12, 1 + rest % 28
@@ -85,7 +123,7 @@ def records(total_bytes: int, seed: int = 7) -> Iterator[dict[str, str]]:
 
 
 def write_shards(folder: str | Path, total_bytes: int, shard_bytes: int = 8 << 20, seed: int = 7,
-                 fmt: str = "jsonl") -> list[Path]:
+                 fmt: str = "jsonl", diplomatic: float | None = None) -> list[Path]:
     """Write ``records`` as JSON Lines (or Parquet) shards of about ``shard_bytes`` each; their paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -104,7 +142,7 @@ def write_shards(folder: str | Path, total_bytes: int, shard_bytes: int = 8 << 2
                 f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in batch)
         paths.append(path)
 
-    for rec in records(total_bytes, seed):
+    for rec in records(total_bytes, seed, diplomatic):
         batch.append(rec)
         size += len(rec["text"].encode("utf-8"))
         if size >= shard_bytes:

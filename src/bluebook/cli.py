@@ -123,6 +123,7 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, archives (.zip/.tar.gz), or - for stdin."),
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(0, "--workers", help="Processes for cleaning and extraction (0 = all cores)."),
+    batch: int = typer.Option(100, "--batch", help="Documents per transaction (each in its own savepoint)."),
     date: Optional[str] = typer.Option(None, "--date", help="Date for documents without one (YYYY-MM-DD)."),
     date_from_metadata: bool = typer.Option(True, "--date-from-metadata/--no-date-from-metadata",
                                             help="Use the date field of json/csv/html metadata."),
@@ -151,13 +152,18 @@ def ingest(
         from bluebook.distributed.dask import load_parquet, run_dask
 
         target = out or tempfile.mkdtemp(prefix="bluebook-parquet-")
+        from bluebook.distributed.local import default_workers
+
         summary = run_dask(paths, target, scheduler=dask, settings=settings, doc_date=doc_date,
-                           lang=None if lang == "auto" else lang, overwrite=True)
+                           lang=None if lang == "auto" else lang, overwrite=True,
+                           workers=workers or default_workers())
         typer.echo(f"dask: {summary.to_dict()}")
         typer.echo(f"loaded: {load_parquet(target, db)}")
         return
     store = _store(db)
-    n_workers = workers or (os.cpu_count() or 1)
+    from bluebook.distributed.local import default_workers
+
+    n_workers = workers or default_workers()
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                   transient=not os.isatty(2)) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -167,7 +173,7 @@ def ingest(
                                          f"duplicates {s.duplicates}  rejects {s.rejects}")
 
         summary = run_ingest(paths, store, settings, workers=n_workers, doc_date=doc_date,
-                             lang=None if lang == "auto" else lang, progress=show)
+                             lang=None if lang == "auto" else lang, progress=show, batch=batch)
     if summary.documents > 1000:
         store.optimize()   # fresh planner statistics after a bulk load
     for e in summary.errors:

@@ -25,30 +25,39 @@ class IngestSummary:
 
 def ingest(paths: list[str], store: Any, settings: Settings = DEFAULT, workers: int = 1,
            doc_date: date | None = None, lang: str | None = None,
-           progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           progress: Callable[[IngestSummary], None] | None = None, batch: int = 100) -> IngestSummary:
     """Read, process and store every document under ``paths``; bad inputs are recorded as rejects.
 
     Each document goes into the store in one transaction with its events, so an interrupted run
-    loses at most the document in flight, and running it again adds nothing twice.
+    loses at most the batch in flight (``batch`` documents, each in its own savepoint), and running it again adds nothing twice.
     """
     from bluebook.distributed.local import run_parallel
 
     summary = IngestSummary()
-    for item in run_parallel(paths, settings, workers=workers, doc_date=doc_date, lang=lang):
-        if isinstance(item, BluebookError):
-            store.add_reject(item.source, item.code, item.message)
+
+    def docs():  # noqa: ANN202 - documents go to the writer, errors are recorded on the way
+        for item in run_parallel(paths, settings, workers=workers, doc_date=doc_date, lang=lang):
+            if isinstance(item, BluebookError):
+                store.add_reject(item.source, item.code, item.message)
+                summary.rejects += 1
+                summary.errors.append(str(item))
+                if progress is not None:
+                    progress(summary)
+                continue
+            yield item, item.events
+
+    for res in store.add_documents(docs(), batch=batch):
+        summary.by_status[res.status] += 1
+        if res.status == "failed":
             summary.rejects += 1
-            summary.errors.append(str(item))
+            summary.errors.append(f"{res.doc_id}: {res.error}")
+        elif res.status == "duplicate":
+            summary.duplicates += 1
         else:
-            res = store.add_document(item, item.events)
-            summary.by_status[res.status] += 1
-            if res.status == "duplicate":
-                summary.duplicates += 1
-            else:
-                summary.documents += 1
-                summary.events += len(item.events)
-                summary.replaced += res.status == "replaced"
-                summary.near_duplicates += res.duplicate_of is not None
+            summary.documents += 1
+            summary.events += len(res.event_ids)
+            summary.replaced += res.status == "replaced"
+            summary.near_duplicates += res.duplicate_of is not None
         if progress is not None:
             progress(summary)
     return summary

@@ -85,12 +85,12 @@ class Matcher:
         if overlapping:
             return sorted(cands, key=lambda h: (h.start, -h.end))
         cands.sort(key=lambda h: (-(h.end - h.start), h.start))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(n)   # occupied characters: linear, where a list of spans was quadratic
         out: list[Hit] = []
         for h in cands:
-            if any(h.start < e and s < h.end for s, e in taken):
+            if any(taken[h.start:h.end]):
                 continue
-            taken.append((h.start, h.end))
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
             out.append(h)
         out.sort(key=lambda h: h.start)
         return out
