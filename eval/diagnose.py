@@ -1,7 +1,6 @@
 """Show, per document, the gold events missed and the predictions not matched: python eval/diagnose.py SET_DIR [STEM]"""
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path

@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
+def fmt(t: list[float]) -> str:
+    return f"P={t[0]:.3f} R={t[1]:.3f} F1={t[2]:.3f}"
+
+
 def main(argv: list[str]) -> int:
     sets = [a for a in argv if not a.startswith("--")]
     for s in sets:
@@ -24,7 +28,6 @@ def main(argv: list[str]) -> int:
         if "--json" in argv:
             print(json.dumps(res, indent=1))
             continue
-        fmt = lambda t: "P=%.3f R=%.3f F1=%.3f" % tuple(t[:3])  # noqa: E731
         print(f"== {s}")
         if "--docs" in argv:
             for stem, t in res["by_doc"].items():

@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from bluebook.models import Event
 
 
-def extract(text: str, doc_date: "date | str | None" = None, lang: str | None = None,
-            source: str | None = None) -> "list[Event]":
+def extract(text: str, doc_date: date | str | None = None, lang: str | None = None,
+            source: str | None = None) -> list[Event]:
     """Events stated in ``text`` (see ``bluebook.pipeline.extract``)."""
     from bluebook.pipeline import extract as _extract
 

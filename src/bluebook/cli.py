@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -16,7 +15,7 @@ def fail(exc: BluebookError) -> None:
     typer.echo(f"error {exc}", err=True)
 
 
-def _settings(encoding: Optional[str], lang: str = "auto"):  # noqa: ANN202
+def _settings(encoding: str | None, lang: str = "auto"):  # noqa: ANN202
     from bluebook.config import DEFAULT
 
     return DEFAULT.with_(encoding=encoding, lang=lang)
@@ -33,11 +32,11 @@ def version() -> None:
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), archives, or - for stdin."),
-    date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (else metadata/dateline/today)."),
+    date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD (else metadata/dateline/today)."),
     lang: str = typer.Option("auto", "--lang", help="auto | vi | en"),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | json | csv | table"),
     explain: bool = typer.Option(False, "--explain", help="Show the trigger, entities and date behind each event."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Force an input encoding (utf-8, cp1258, tcvn3, vni …)."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Force an input encoding (utf-8, cp1258, tcvn3, vni …)."),
 ) -> None:
     """Extract diplomatic events from news texts."""
     from bluebook.ingest import iter_raw
@@ -73,9 +72,9 @@ def extract(
 @app.command()
 def entities(
     path: str = typer.Argument(..., help="A text file, or - for stdin."),
-    date: Optional[str] = typer.Option(None, "--date", help="Document date YYYY-MM-DD (resolves bare titles)."),
+    date: str | None = typer.Option(None, "--date", help="Document date YYYY-MM-DD (resolves bare titles)."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
-    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    encoding: str | None = typer.Option(None, "--encoding"),
 ) -> None:
     """Print the states, organisations, people and titles linked in a text."""
     from bluebook.ingest import iter_raw
@@ -108,7 +107,7 @@ def entities(
 DB_HELP = "Database URL: sqlite:///path.db (default sqlite:///bluebook.db) or postgresql://…"
 
 
-def _store(db: Optional[str]):  # noqa: ANN202
+def _store(db: str | None):  # noqa: ANN202
     from bluebook.store import open_store
 
     try:
@@ -121,19 +120,19 @@ def _store(db: Optional[str]):  # noqa: ANN202
 @app.command()
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders, archives (.zip/.tar.gz), or - for stdin."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     workers: int = typer.Option(0, "--workers", help="Processes for cleaning and extraction (0 = all cores)."),
     batch: int = typer.Option(100, "--batch", help="Documents per transaction (each in its own savepoint)."),
-    date: Optional[str] = typer.Option(None, "--date", help="Date for documents without one (YYYY-MM-DD)."),
+    date: str | None = typer.Option(None, "--date", help="Date for documents without one (YYYY-MM-DD)."),
     date_from_metadata: bool = typer.Option(True, "--date-from-metadata/--no-date-from-metadata",
                                             help="Use the date field of json/csv/html metadata."),
     lang: str = typer.Option("auto", "--lang"),
-    encoding: Optional[str] = typer.Option(None, "--encoding"),
+    encoding: str | None = typer.Option(None, "--encoding"),
     text_field: str = typer.Option("text", "--text-field", help="JSON/CSV field holding the text."),
     date_field: str = typer.Option("date", "--date-field"),
-    dask: Optional[str] = typer.Option(None, "--dask", help="Run on Dask: 'local' or a scheduler address; "
+    dask: str | None = typer.Option(None, "--dask", help="Run on Dask: 'local' or a scheduler address; "
                                        "writes Parquet to --out then loads it."),
-    out: Optional[str] = typer.Option(None, "--out", help="Parquet folder for --dask (default: a temp folder)."),
+    out: str | None = typer.Option(None, "--out", help="Parquet folder for --dask (default: a temp folder)."),
 ) -> None:
     """Read a corpus, extract its events and store them (idempotent, crash-safe)."""
     import os
@@ -187,8 +186,8 @@ def ingest(
 @app.command()
 def search(
     query: str = typer.Argument(...),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    lang: Optional[str] = typer.Option(None, "--lang"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    lang: str | None = typer.Option(None, "--lang"),
     limit: int = typer.Option(10, "--limit"),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
 ) -> None:
@@ -211,14 +210,14 @@ def search(
 
 @app.command()
 def events(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    type: Optional[str] = typer.Option(None, "--type"),
-    party: Optional[str] = typer.Option(None, "--party"),
-    person: Optional[str] = typer.Option(None, "--person"),
-    date_from: Optional[str] = typer.Option(None, "--from"),
-    date_to: Optional[str] = typer.Option(None, "--to"),
-    planned: Optional[bool] = typer.Option(None, "--planned/--not-planned"),
-    limit: Optional[int] = typer.Option(None, "--limit"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    type: str | None = typer.Option(None, "--type"),
+    party: str | None = typer.Option(None, "--party"),
+    person: str | None = typer.Option(None, "--person"),
+    date_from: str | None = typer.Option(None, "--from"),
+    date_to: str | None = typer.Option(None, "--to"),
+    planned: bool | None = typer.Option(None, "--planned/--not-planned"),
+    limit: int | None = typer.Option(None, "--limit"),
     fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"),
 ) -> None:
     """Canonical (deduplicated) events in date order, with source counts."""
@@ -231,7 +230,7 @@ def events(
 
 
 @app.command()
-def stats(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+def stats(db: str | None = typer.Option(None, "--db", help=DB_HELP),
           fmt: str = typer.Option("text", "--format", help="text | json")) -> None:
     """Counts by type, partner, month, language, source; rejects and duplicates."""
     import json
@@ -255,7 +254,7 @@ def stats(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 @app.command()
 def export(
     out: str = typer.Argument(..., help="Output file."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet | plover"),
 ) -> None:
     """Export canonical events with their sources (plover: PLOVER/POLECAT-style actors and event codes)."""
@@ -270,7 +269,7 @@ def export(
 @app.command(name="import")
 def import_(
     path: str = typer.Argument(..., help="An export (jsonl, csv, parquet)."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Load an export into an empty database."""
     try:
@@ -286,7 +285,7 @@ app.add_typer(db_app, name="db")
 
 
 @db_app.command("upgrade")
-def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def db_upgrade(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Apply missing schema migrations."""
     from bluebook.store import open_store
 
@@ -296,7 +295,7 @@ def db_upgrade(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 
 
 @db_app.command("check")
-def db_check(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+def db_check(db: str | None = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Check the database's integrity and that every document has all its events."""
     problems = _store(db).check()
     for p in problems:
@@ -309,7 +308,7 @@ def db_check(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> No
 @app.command()
 def load(
     parquet_dir: str = typer.Argument(..., help="Parquet partitions written by --dask."),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """Load Parquet partitions (from a Dask run) into a database."""
     from bluebook.distributed.dask import load_parquet
@@ -319,14 +318,14 @@ def load(
 
 @app.command()
 def report(
-    year: Optional[int] = typer.Option(None, "--year"),
-    date_from: Optional[str] = typer.Option(None, "--from"),
-    date_to: Optional[str] = typer.Option(None, "--to"),
+    year: int | None = typer.Option(None, "--year"),
+    date_from: str | None = typer.Option(None, "--from"),
+    date_to: str | None = typer.Option(None, "--to"),
     lang: str = typer.Option("en", "--lang", help="en | vi"),
     fmt: str = typer.Option("html", "--format", help="md | html | pdf | docx"),
-    out: Optional[str] = typer.Option(None, "--out"),
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-    title: Optional[str] = typer.Option(None, "--title"),
+    out: str | None = typer.Option(None, "--out"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    title: str | None = typer.Option(None, "--title"),
 ) -> None:
     """Compile the Diplomatic Bluebook for a year or period, cited, with charts."""
     from bluebook.report import report_from_store
@@ -348,10 +347,10 @@ def report(
 
 @app.command()
 def serve(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
-    token: Optional[str] = typer.Option(None, "--token", envvar="BLUEBOOK_TOKEN",
+    token: str | None = typer.Option(None, "--token", envvar="BLUEBOOK_TOKEN",
                                         help="Enables uploads and deletes for editors who give it."),
 ) -> None:
     """Run the web app (search, events, partners, documents, reports, uploads)."""

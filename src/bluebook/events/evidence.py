@@ -38,7 +38,7 @@ def evidence_span(s: Sentence, ms: list[Mention], cand: Candidate) -> tuple[int,
     return base + start, base + end
 
 
-def location_of(s: Sentence, ms: list[Mention], cand: Candidate, gaz: object, lang: str) -> str | None:
+def location_of(s: Sentence, ms: list[Mention], cand: Candidate) -> str | None:
     """A place named with "tại/ở/in/at" in the sentence, or the destination of a visit."""
     m = _PLACE.search(s.text)
     if m:

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from bluebook.dates import find_dates
-from bluebook.events import dating, parties as P
+from bluebook.events import dating
+from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.merge import merge_events
@@ -40,6 +41,7 @@ class DocContext:
     sentence_dates: list[list[DateExpr]]
     story: dating.DateChoice | None
     yearly: bool
+    about_viet_nam: bool     # Viet Nam's own news: the other side of a one-party bilateral event
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -85,7 +87,8 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     sdates = [_sentence_dates(doc, s) for s in doc.sentences]
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
-                      _story_date(doc, sdates), _is_yearly_report(doc, sdates))
+                      _story_date(doc, sdates), _is_yearly_report(doc, sdates),
+                      doc.lang == "vi" or any(m.state == P.VN for m in mentions[:400]))
 
 
 def _choose_date(ctx: DocContext, si: int, cand_abs: tuple[int, int]) -> dating.DateChoice:
@@ -121,10 +124,6 @@ def _context_partners(ctx: DocContext, si: int) -> list[str]:
     return []
 
 
-def _about_viet_nam(ctx: DocContext) -> bool:
-    return ctx.doc.lang == "vi" or any(m.state == P.VN for m in ctx.mentions[:400])
-
-
 def _date_precision(ev_type: str, choice: dating.DateChoice) -> dating.DateChoice:
     """Annotators date an event by its day only when the text ties the day to it; a day borrowed from
     the story's dateline, or the one day of a several-day visit, gives the month."""
@@ -149,7 +148,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     if not others and cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}:
         others = _context_partners(ctx, si)
         parties = parties + others
-    if cand.type in _BILATERAL and len(parties) == 1 and parties[0] != P.VN and _about_viet_nam(ctx):
+    if cand.type in _BILATERAL and len(parties) == 1 and parties[0] != P.VN and ctx.about_viet_nam:
         parties.append(P.VN)
         others = [p for p in parties if p != P.VN]
     if cand.type in _NEEDS_PARTNER and not others:
@@ -163,13 +162,13 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     choice = _date_precision(cand.type, _choose_date(ctx, si, (a_start, a_end)))
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
-    location = location_of(s, ms, cand, ctx.gaz, doc.lang)
+    location = location_of(s, ms, cand)
     planned = cand.planned or dating.is_future(choice, doc.doc_date)
 
     partner_sets: list[list[str]] = [parties]
     if cand.type in _SPLIT_BY_PARTNER:
         group = P.coordinated_states(ms, s.text, base, a_end)
-        vn_side = P.VN in parties or (cand.type in _BILATERAL and _about_viet_nam(ctx))
+        vn_side = P.VN in parties or (cand.type in _BILATERAL and ctx.about_viet_nam)
         if (len(group) < 2 or cand.repeated) and vn_side:
             # a looser list: several foreign partners named after the trigger (or, when the trigger
             # repeats, "China (70th anniversary), Russia (70th anniversary)", anywhere), one each

@@ -28,7 +28,7 @@ def _better(keep: Event, other: Event) -> Event:
     for p in other.parties:
         if p not in keep.parties:
             keep.parties.append(p)
-    for n, w in zip(other.persons, other.persons_original):
+    for n, w in zip(other.persons, other.persons_original, strict=False):
         if n not in keep.persons:
             keep.persons.append(n)
             keep.persons_original.append(w)

@@ -12,12 +12,7 @@ _OWN_ORG_IDS = {"CPV"}
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
 _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
-# Words that make a following state the destination of a visit.
-_DESTINATION = re.compile(
-    r"(?:thăm|tới|đến|sang|visit(?:ed|s|ing)? to|visit(?:ed|s|ing)?|trip to|travel(?:led|ed|s)? to|"
-    r"tại|to|in)\s+(?:chính thức\s+|cấp nhà nước\s+|làm việc\s+(?:tại\s+)?|nước\s+|the\s+)?$",
-    re.IGNORECASE,
-)
+
 
 
 def party_of(m: Mention) -> str:
@@ -68,17 +63,6 @@ def states_after(mentions: list[Mention], after: int, exclude: set[str]) -> list
         seen.add(m.state)
         out.append(m)
     return out
-
-
-def destination(mentions: list[Mention], text: str, base: int, after: int) -> Mention | None:
-    for m in mentions:
-        if m.kind != "state" or m.start < after:
-            continue
-        before = text[max(0, m.start - base - 40):m.start - base]
-        if _DESTINATION.search(before):
-            return m
-        return None
-    return None
 
 
 def persons_from(mentions: list[Mention]) -> tuple[list[str], list[str]]:
