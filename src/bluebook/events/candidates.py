@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from bluebook.events.lexicon import Trigger, cues, triggers
-from bluebook.models import Sentence
+from bluebook.models import DateExpr, Sentence
 
 # How far before a trigger a negation or future marker still governs it (characters).
 _NEG_WINDOW = 18
@@ -21,6 +21,7 @@ class Candidate:
     trigger: Trigger
     planned: bool = False
     repeated: bool = False   # the sentence has this type's trigger more than once (a list)
+    own_date: DateExpr | None = None   # "(8/8/2024)" right in this item of a list of dated items
 
 
 def clause_start(text: str, pos: int) -> int:

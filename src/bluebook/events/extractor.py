@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from bluebook.dates import find_dates
 from bluebook.events import dating
 from bluebook.events import parties as P
-from bluebook.events.candidates import Candidate, find_candidates
+from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
+from bluebook.events.items import named_items
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
 from bluebook.gazetteer import Gazetteer, get_gazetteer
@@ -26,6 +27,8 @@ _NEEDS_PARTNER = {"visit", "phone_call", "talks", "anniversary", "upgrade"}
 _SPLIT_BY_PARTNER = {"visit", "talks", "phone_call", "anniversary", "upgrade", "message"}
 # Types between two sides: with one foreign party named, the other side is Viet Nam in its own news.
 _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
+# Types whose object may be a list of named items, one event each ("the X Forum and the Y Summit").
+_ITEM_TYPES = {"conference", "agreement"}
 # A meeting of these alone is domestic (a Party plenum, a National Assembly session) unless international.
 _DOMESTIC = {"VNM", "CPV", "NA", "VFF"}
 _INTERNATIONAL = re.compile(r"quốc tế|thế giới|khu vực|international|world|regional|global|toàn cầu", re.IGNORECASE)
@@ -91,9 +94,12 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
                       doc.lang == "vi" or any(m.state == P.VN for m in mentions[:400]))
 
 
-def _choose_date(ctx: DocContext, si: int, cand_abs: tuple[int, int]) -> dating.DateChoice:
+def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
     s = ctx.doc.sentences[si]
+    cand_abs = (s.start + cand.start, s.start + cand.end)
     own = ctx.sentence_dates[si]
+    if cand.own_date is not None:
+        return dating.from_exprs([cand.own_date], "sentence")
     if own:
         g = dating.nearest_group(dating.groups(own, ctx.doc.text), *cand_abs)
         if g:
@@ -159,13 +165,18 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         # Viet Nam alone: a domestic matter, unless the sentence says it is international
         if cand.type not in ("aid", "message") or s.lang == "vi":
             return []
-    choice = _date_precision(cand.type, _choose_date(ctx, si, (a_start, a_end)))
+    choice = _date_precision(cand.type, _choose_date(ctx, si, cand))
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
     location = location_of(s, ms, cand)
     planned = cand.planned or dating.is_future(choice, doc.doc_date)
 
+    items = _item_spans(ctx, si, cand)
+    if items:
+        return _item_events(ctx, si, cand, items, ms, choice, planned)
+
     partner_sets: list[list[str]] = [parties]
+    partner_dates: list[DateExpr | None] = [None]
     if cand.type in _SPLIT_BY_PARTNER:
         group = P.coordinated_states(ms, s.text, base, a_end)
         vn_side = P.VN in parties or (cand.type in _BILATERAL and ctx.about_viet_nam)
@@ -178,12 +189,14 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             actors = [p for p in parties if p not in gstates]
             if vn_side and P.VN not in actors and P.VN not in gstates:
                 actors.append(P.VN)
-            partner_sets = [actors + [m.state] for m in group if m.state not in actors]
+            members = [m for m in group if m.state not in actors]
+            partner_sets = [actors + [m.state] for m in members]
+            partner_dates = _own_dates(ctx.sentence_dates[si], members, s.end)
     date_exprs = choice.exprs if len(choice.exprs) >= 2 else [None]
 
     out = []
-    for ps in partner_sets:
-        for de in date_exprs:
+    for ps, own in zip(partner_sets, partner_dates, strict=True):
+        for de in ([own] if own is not None else date_exprs):
             date, date_end, date_text = choice.date, choice.date_end, choice.text
             if de is not None:
                 date, date_end, date_text = de.date, de.date_end, de.text
@@ -206,16 +219,96 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     return out
 
 
+def _item_spans(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, int]]:
+    if cand.type not in _ITEM_TYPES:
+        return []
+    s = ctx.doc.sentences[si]
+    start = clause_start(s.text, cand.start) if "noun" in cand.trigger.flags else cand.end
+    return named_items(s.text, start, s.lang, cand.type)
+
+
+def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[int, int]],
+                 ms: list[Mention], choice: dating.DateChoice, planned: bool) -> list[Event]:
+    """One event per named item: the actors (named outside the items) with the item's own forum."""
+    doc, s = ctx.doc, ctx.doc.sentences[si]
+    base = s.start
+    inside = [[m for m in ms if a + base <= m.start and m.end <= b + base] for a, b in items]
+    in_any = {id(m) for group in inside for m in group}
+    outside = [m for m in ms if id(m) not in in_any]
+    actors = P.parties_from(outside, s.text, base, locative_ok=False)
+    if any(m.state == P.VN for m in outside) and P.VN not in actors:
+        actors.append(P.VN)
+    if not actors and ctx.about_viet_nam:
+        actors = [P.VN]
+    persons, written = P.persons_from(outside)
+    out = []
+    for (a, b), group in zip(items, inside, strict=True):
+        own = [p for p in P.parties_from(group, s.text, base, locative_ok=False) if p not in actors]
+        parties = actors + own
+        if not parties or (set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text[a:b])
+                           and not _INTERNATIONAL.search(s.text)):
+            continue
+        item_date = next((d for d in ctx.sentence_dates[si] if a + base <= d.start and d.end <= b + base), None)
+        pick = dating.from_exprs([item_date], "sentence") if item_date else choice
+        ev_start, ev_end = base + a, base + b
+        ev = Event(
+            type=cand.type, date=pick.date, date_end=pick.date_end, parties=parties, persons=persons,
+            persons_original=written, location=None, planned=planned, source=doc.source, lang=s.lang,
+            sentence=(doc.to_original(s.start), doc.to_original(s.end)),
+            evidence_span=(doc.to_original(ev_start), doc.to_original(ev_end)),
+            evidence=doc.original_span(ev_start, ev_end), trigger=s.text[cand.start:cand.end],
+            date_text=pick.text, confidence=0.7, kind=s.kind,
+            explain={"trigger_pattern": cand.trigger.pattern.pattern[:120], "date_origin": pick.origin,
+                     "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si,
+                     "split": len(items), "item": s.text[a:b][:80]},
+        )
+        out.append(ev)
+    return out
+
+
+def _own_dates(dates: list[DateExpr], members: list[Mention], limit: int) -> list[DateExpr | None]:
+    """Each partner's own date when the list gives one right after it: "Trung Quốc (2008), Nga (năm 2012)"."""
+    out: list[DateExpr | None] = []
+    for i, m in enumerate(members):
+        stop = members[i + 1].start if i + 1 < len(members) else min(limit, m.end + 60)
+        own = next((d for d in dates if m.end <= d.start < stop and d.start - m.end <= 30), None)
+        out.append(own)
+    # one date for the whole list is the list's date, not the last partner's own
+    return out if sum(d is not None for d in out) >= 2 else [None] * len(members)
+
+
+def _item_dates(ctx: DocContext, si: int, cands: list[Candidate]) -> None:
+    """In a list of dated items ("chuyến thăm ... (20/6/2024), cuộc điện đàm ... (8/8/2024)") each
+    trigger takes the parenthesised date of its own item, up to the next trigger."""
+    if len(cands) < 2:
+        return
+    s = ctx.doc.sentences[si]
+    for i, c in enumerate(cands):
+        stop = cands[i + 1].start if i + 1 < len(cands) else len(s.text)
+        for d in ctx.sentence_dates[si]:
+            rs = d.start - s.start
+            if c.end <= rs < stop and s.text[:rs].rstrip().endswith("("):
+                c.own_date = d
+                break
+
+
 def _dominant(cands: list[Candidate]) -> list[Candidate]:
-    """One candidate per type per sentence: repeated triggers of a type describe one event."""
+    """One candidate per type per sentence: repeated triggers of a type describe one event, unless
+    each has its own date (a list of dated items)."""
     seen: dict[str, Candidate] = {}
+    kept: list[Candidate] = []
     for c in cands:
         prev = seen.get(c.type)
+        if prev is not None and prev.own_date is not None and c.own_date is not None \
+                and prev.own_date.date != c.own_date.date:
+            kept.append(prev)
+            seen[c.type] = c
+            continue
         if prev is not None:
             prev.repeated = c.repeated = True
         if prev is None or ("weak" in prev.trigger.flags and "weak" not in c.trigger.flags):
             seen[c.type] = c
-    return sorted(seen.values(), key=lambda c: c.start)
+    return sorted(kept + list(seen.values()), key=lambda c: c.start)
 
 
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]:
@@ -224,7 +317,9 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
     for si, s in enumerate(doc.sentences):
         if s.kind in ("boilerplate", "teaser"):
             continue
-        for cand in _dominant(find_candidates(s)):
+        cands = find_candidates(s)
+        _item_dates(ctx, si, cands)
+        for cand in _dominant(cands):
             events.extend(_events_for(ctx, si, cand))
     events = merge_events(events)
     for ev in events:

@@ -14,8 +14,23 @@ def dates_compatible(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
+def _dates_mergeable(a: Event, b: Event) -> bool:
+    """Compatible dates; a bare year only absorbs an event of the same year when both come from one
+    sentence: in a yearly report, "(2020)" from the fallback says nothing about which meeting it is."""
+    if not dates_compatible(a.date, b.date):
+        return False
+    if a.sentence != b.sentence and (len(a.date) == 4) != (len(b.date) == 4):
+        year_only = a if len(a.date) == 4 else b
+        return year_only.explain.get("date_origin") != "document"
+    return True
+
+
+# Viet Nam's own bodies are Viet Nam's side, never the shared partner that makes two events one.
+_VN_SIDE = {VN, "CPV", "NA", "VFF"}
+
+
 def parties_compatible(a: list[str], b: list[str]) -> bool:
-    oa, ob = set(a) - {VN}, set(b) - {VN}
+    oa, ob = set(a) - _VN_SIDE, set(b) - _VN_SIDE
     if not oa or not ob:
         return not oa and not ob
     return bool(oa & ob)
@@ -49,7 +64,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             # occurrences split from one sentence ("three calls") stay apart
             if kept.sentence == ev.sentence and ev.explain.get("split"):
                 continue
-            if dates_compatible(kept.date, ev.date) and parties_compatible(kept.parties, ev.parties):
+            if not _dates_mergeable(kept, ev):
+                continue
+            if parties_compatible(kept.parties, ev.parties):
                 target = kept
                 break
         if target is None:

@@ -9,7 +9,7 @@ VN = "VNM"
 # Viet Nam's bodies that are parties in their own right beside VNM (the Party); others are VNM.
 _OWN_ORG_IDS = {"CPV"}
 # Words between two states that make them a coordinated list ("Anh và Pháp", "Laos, Cambodia and Thailand").
-_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:(?:vào\s+)?(?:năm|in)\s+\d{4}\s*)?(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
 _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
 
