@@ -29,9 +29,15 @@ _SPLIT_BY_PARTNER = {"visit", "talks", "phone_call", "anniversary", "upgrade", "
 _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 # Types whose object may be a list of named items, one event each ("the X Forum and the Y Summit").
 _ITEM_TYPES = {"conference", "agreement"}
+# Appeals and protests: the parties are the speaker and the addressee.
+_ADDRESSED = {"appeal", "accusation"}
+_ADDRESSEE_REACH = 60
+_BOTH_SIDES = re.compile(r"\b(?:hai bên|hai nước|hai Đảng|both sides|the two sides|both countries|the two countries)\b",
+                         re.IGNORECASE)
 # A meeting of these alone is domestic (a Party plenum, a National Assembly session) unless international.
 _DOMESTIC = {"VNM", "CPV", "NA", "VFF"}
 _INTERNATIONAL = re.compile(r"quốc tế|thế giới|khu vực|international|world|regional|global|toàn cầu", re.IGNORECASE)
+_NAME_YEAR_GAP = re.compile(r"\s*(?:\(|năm\s*|of\s*)?")
 _YEAR_HEAD = re.compile(r"\b(?:In|Trong năm|Năm) (\d{4})\b")
 
 
@@ -63,6 +69,11 @@ def _sentence_dates(doc: Document, s: Sentence) -> list[DateExpr]:
     return out
 
 
+def _names_year(text: str, d: DateExpr, org_ends: set[int]) -> bool:
+    """A bare year right after an organisation or treaty name (gap: space, "(" or "năm")."""
+    return any(e in org_ends and _NAME_YEAR_GAP.fullmatch(text[e:d.start]) for e in range(d.start - 8, d.start + 1))
+
+
 def _is_yearly_report(doc: Document, dates: list[list[DateExpr]]) -> bool:
     """A yearly report (Bluebook): many "(Month YYYY)" dates and "In YYYY" heads for one year."""
     if doc.doc_date is None:
@@ -88,6 +99,11 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     mentions = gaz.link(doc.text, doc.doc_date, doc.lang)
     doc.mentions = mentions
     sdates = [_sentence_dates(doc, s) for s in doc.sentences]
+    org_ends = {m.end for m in mentions if m.kind == "org"}
+    if org_ends:
+        # "UNCLOS 1982", "Công ước Liên hợp quốc về Luật Biển năm 1982": the year is part of the name
+        sdates = [[d for d in ds if not (len(d.date) == 4 and _names_year(doc.text, d, org_ends))]
+                  for ds in sdates]
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
                       _story_date(doc, sdates), _is_yearly_report(doc, sdates),
@@ -116,15 +132,46 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
     return dating.fallback(ctx.doc.doc_date, ctx.yearly)
 
 
-def _context_partners(ctx: DocContext, si: int) -> list[str]:
+def _speaker_and_addressee(ctx: DocContext, si: int, cand: Candidate, ms: list[Mention],
+                           parties: list[str]) -> list[str]:
+    """An appeal or a protest is between who speaks (before the verb) and whom it addresses (just after):
+    entities further on are the topic ("theo luật pháp quốc tế, UNCLOS 1982"), not parties."""
+    s = ctx.doc.sentences[si]
+    cs = s.start + clause_start(s.text, cand.start)
+    near = [m for m in ms if (cs <= m.start < s.start + cand.start)
+            or (s.start + cand.end <= m.start <= s.start + cand.end + _ADDRESSEE_REACH)]
+    kept = P.parties_from(near, s.text, s.start, locative_ok=False)
+    if P.VN in parties and P.VN not in kept and any(m.state == P.VN for m in near):
+        kept.append(P.VN)
+    return kept or parties
+
+
+def _main_partner(ctx: DocContext, exclude: set[str]) -> list[str]:
+    """The foreign state the document names most, when one clearly dominates (for "hai bên")."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.kind in ("state", "person", "title", "adjective") and m.state and m.state not in exclude:
+            counts[m.state] = counts.get(m.state, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return [ranked[0][0]]
+    return []
+
+
+def _foreign_states(ctx: DocContext, start: int, end: int, text: str) -> list[str]:
+    return [p for p in P.parties_from(ctx.mentions_in(start, end), text, start, True)
+            if p != P.VN and p in ctx.gaz.data.entities and ctx.gaz.data.entities[p].kind == "state"]
+
+
+def _context_partners(ctx: DocContext, si: int, exclude: set[str] | None = None) -> list[str]:
     """Partners named just before: "both countries", "hai bên" refer back to them."""
     s = ctx.doc.sentences[si]
+    exclude = exclude or set()
     for j in range(si - 1, max(-1, si - 4), -1):
         sj = ctx.doc.sentences[j]
         if sj.block != s.block and j < si - 1:
             break
-        found = [p for p in P.parties_from(ctx.mentions_in(sj.start, sj.end), sj.text, sj.start, True)
-                 if p != P.VN and p in ctx.gaz.data.entities and ctx.gaz.data.entities[p].kind == "state"]
+        found = [p for p in _foreign_states(ctx, sj.start, sj.end, sj.text) if p not in exclude]
         if found:
             return found[:1]
     return []
@@ -150,10 +197,19 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             m.kind in ("person", "title", "org") and m.state == "VNM" for m in ms):
         if P.VN not in parties:
             parties.append(P.VN)
+    if cand.type in _ADDRESSED:
+        parties = _speaker_and_addressee(ctx, si, cand, ms, parties)
     others = [p for p in parties if p != P.VN]
-    if not others and cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}:
-        others = _context_partners(ctx, si)
+    both = _BOTH_SIDES.search(s.text) is not None
+    if not others and (both or cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}):
+        others = _context_partners(ctx, si) or (_main_partner(ctx, {P.VN}) if both else [])
         parties = parties + others
+    elif len(others) == 1 and both:
+        # "đề nghị hai bên ...", "both sides agreed": the side not named is Viet Nam or the story's partner
+        side = [P.VN] if others[0] != P.VN and ctx.about_viet_nam else []
+        if P.VN in parties:
+            side = _context_partners(ctx, si, exclude=set(parties)) or _main_partner(ctx, set(parties))
+        parties = parties + [p for p in side if p not in parties]
     if cand.type in _BILATERAL and len(parties) == 1 and parties[0] != P.VN and ctx.about_viet_nam:
         parties.append(P.VN)
         others = [p for p in parties if p != P.VN]
