@@ -16,6 +16,7 @@ from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.items import named_items
+from bluebook.events.voice import publisher_state
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
 from bluebook.gazetteer import Gazetteer, get_gazetteer
@@ -29,6 +30,7 @@ _SPLIT_BY_PARTNER = {"visit", "talks", "phone_call", "anniversary", "upgrade", "
 _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 # Types whose object may be a list of named items, one event each ("the X Forum and the Y Summit").
 _ITEM_TYPES = {"conference", "agreement"}
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|We|we|my|our|Our|us)\s")
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
 _ADDRESSEE_REACH = 60
@@ -51,6 +53,7 @@ class DocContext:
     story: dating.DateChoice | None
     yearly: bool
     about_viet_nam: bool     # Viet Nam's own news: the other side of a one-party bilateral event
+    voice: str | None = None  # the state that speaks as "I"/"we" (the publisher: the White House is USA)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         i = bisect.bisect_left(self.starts, start)
@@ -107,7 +110,8 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
                       _story_date(doc, sdates), _is_yearly_report(doc, sdates),
-                      doc.lang == "vi" or any(m.state == P.VN for m in mentions[:400]))
+                      doc.lang == "vi" or any(m.state == P.VN for m in mentions[:400]),
+                      publisher_state(doc.url + " " + doc.text[:3000]))
 
 
 def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
@@ -199,6 +203,11 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             parties.append(P.VN)
     if cand.type in _ADDRESSED:
         parties = _speaker_and_addressee(ctx, si, cand, ms, parties)
+    if ctx.voice and ctx.voice not in parties and _FIRST_PERSON.search(s.text[clause_start(s.text, cand.start):cand.start]):
+        # "I congratulate ...", "We have donated ...": the publisher speaks
+        parties = [ctx.voice] + parties
+        if ctx.about_viet_nam and ctx.voice != P.VN and P.VN not in parties and cand.type in _BILATERAL | {"aid", "message"}:
+            parties.append(P.VN)
     others = [p for p in parties if p != P.VN]
     both = _BOTH_SIDES.search(s.text) is not None
     if not others and (both or cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}):
@@ -298,13 +307,20 @@ def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[in
         actors = [P.VN]
     persons, written = P.persons_from(outside)
     out = []
-    for (a, b), group in zip(items, inside, strict=True):
-        own = [p for p in P.parties_from(group, s.text, base, locative_ok=False) if p not in actors]
+    item_parties = [[p for p in P.parties_from(g, s.text, base, locative_ok=False) if p not in actors]
+                    for g in inside]
+    shared = [p for ps in item_parties for p in ps if p != P.VN]
+    for (a, b), own in zip(items, item_parties, strict=True):
+        if cand.type == "agreement" and not [p for p in own if p != P.VN]:
+            # "ký A, B và C giữa Việt Nam và Lào": the documents of one signing share their parties
+            own = own + [p for p in shared if p not in own]
         parties = actors + own
         if not parties or (set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text[a:b])
                            and not _INTERNATIONAL.search(s.text)):
             continue
-        item_date = next((d for d in ctx.sentence_dates[si] if a + base <= d.start and d.end <= b + base), None)
+        # a bare year inside a name ("giai đoạn 2024-2026") is not the item's date; "(October 2020)" is
+        item_date = next((d for d in ctx.sentence_dates[si] if a + base <= d.start and d.end <= b + base
+                          and (len(d.date) >= 7 or doc.text[d.start - 1:d.start] == "(")), None)
         pick = dating.from_exprs([item_date], "sentence") if item_date else choice
         ev_start, ev_end = base + a, base + b
         ev = Event(

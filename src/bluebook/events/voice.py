@@ -1,0 +1,31 @@
+"""Whose voice a document is: a White House statement's "I" and "we" are the United States.
+
+The publisher comes from the document's URL (or a ``source_url:`` line of its front matter), looked
+up in ``data/publishers.tsv``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bluebook.gazetteer.data import DATA, read_tsv
+
+_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
+
+
+@lru_cache(maxsize=1)
+def _publishers() -> dict[str, str]:
+    return {r["domain"].lower(): r["state"] for r in read_tsv(DATA / "publishers.tsv")}
+
+
+def publisher_state(text: str) -> str | None:
+    """The state of the first known publisher host in ``text`` (a URL, or a document's head)."""
+    table = _publishers()
+    for m in _HOST.finditer(text):
+        host = m.group(1).lower()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            state = table.get(".".join(parts[i:]))
+            if state:
+                return state
+    return None

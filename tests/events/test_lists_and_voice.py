@@ -1,0 +1,83 @@
+"""Lists of named items, per-item dates, "both sides" and the publisher's voice (texts of our own)."""
+from __future__ import annotations
+
+from bluebook import extract
+from bluebook.events.items import named_items
+from bluebook.events.voice import publisher_state
+
+
+def _of(text: str, date: str, type_: str, lang: str | None = None):
+    return [e for e in extract(text, doc_date=date, lang=lang) if e.type == type_]
+
+
+def test_named_forums_after_one_verb_are_one_conference_each():
+    text = ("The Vietnamese delegation attended the ASEAN Green Growth Forum, the 3rd ASEAN Rural Youth Summit "
+            "and the virtual International Seminar on River Cities.")
+    evs = _of(text, "2021-12-31", "conference", "en")
+    assert len(evs) == 3
+    assert {e.evidence for e in evs} == {"the ASEAN Green Growth Forum", "the 3rd ASEAN Rural Youth Summit",
+                                         "the virtual International Seminar on River Cities."}
+    assert all("ASEAN" in e.parties for e in evs[:2])
+
+
+def test_a_names_own_and_stays_inside_the_item():
+    text = "Viet Nam hosted the ASEAN Green Growth Forum and the ASEAN Trade and Investment Summit 2021."
+    spans = named_items(text, text.index("hosted") + 6, "en", "conference")
+    assert [text[a:b] for a, b in spans] == ["the ASEAN Green Growth Forum", "the ASEAN Trade and Investment Summit 2021."]
+
+
+def test_one_forum_is_not_a_list():
+    text = "Viet Nam attended the Mekong Water Forum in Vientiane."
+    assert named_items(text, text.index("attended") + 8, "en", "conference") == []
+
+
+def test_vietnamese_list_of_agreements_is_one_agreement_each():
+    text = ("Hai bên đã ký Bản ghi nhớ về hợp tác giáo dục, Hiệp định về vận tải đường bộ và "
+            "Kế hoạch hành động giai đoạn 2024-2026 giữa Việt Nam và Lào.")
+    evs = _of(text, "2024-05-02", "agreement", "vi")
+    assert len(evs) == 3
+    assert all("LAO" in e.parties for e in evs)
+
+
+def test_each_partner_takes_its_own_year_in_a_list():
+    text = ("Việt Nam đã thiết lập quan hệ Đối tác chiến lược toàn diện với Ấn Độ năm 2016, "
+            "với Hàn Quốc năm 2022 và với Nhật Bản năm 2023.")
+    evs = _of(text, "2024-06-01", "upgrade", "vi")
+    got = {next(p for p in e.parties if p != "VNM"): e.date for e in evs}
+    assert got == {"IND": "2016", "KOR": "2022", "JPN": "2023"}
+
+
+def test_dated_items_of_one_type_stay_apart():
+    text = ("Quan hệ hai nước được thúc đẩy qua chuyến thăm Việt Nam của Tổng thống Mông Cổ (12/3/2024) "
+            "và chuyến thăm Mông Cổ của Chủ tịch Quốc hội Trần Thanh Mẫn (20-22/9/2024).")
+    evs = _of(text, "2024-10-01", "visit", "vi")
+    assert sorted(e.date for e in evs) == ["2024-03-12", "2024-09-20"]
+
+
+def test_both_sides_brings_in_the_story_partner():
+    text = ("Chiều 4/6, Thủ tướng Phạm Minh Chính tiếp Bộ trưởng Ngoại giao Thái Lan. "
+            "Bộ trưởng Thái Lan cho biết nhiều doanh nghiệp Thái Lan muốn mở rộng đầu tư.\n\n"
+            "Thủ tướng Phạm Minh Chính đề nghị hai bên sớm hoàn tất các thủ tục mở đường bay mới.")
+    evs = _of(text, "2024-06-04", "appeal", "vi")
+    assert evs and set(evs[0].parties) >= {"VNM", "THA"}
+
+
+def test_a_year_inside_a_treaty_name_is_not_the_events_date():
+    text = ("Ngày 3/7, Bộ trưởng Bùi Thanh Sơn đề nghị các bên tôn trọng Công ước Liên hợp quốc về Luật Biển "
+            "năm 1982 và kiềm chế.")
+    evs = _of(text, "2024-07-04", "appeal", "vi")
+    assert evs and evs[0].date == "2024-07-03"
+
+
+def test_publisher_state_from_url():
+    assert publisher_state("source_url: https://www.whitehouse.gov/briefing-room/x/") == "USA"
+    assert publisher_state("https://baochinhphu.vn/abc.htm") == "VNM"
+    assert publisher_state("https://example.org/") is None
+
+
+def test_first_person_in_a_publishers_statement_is_the_publisher():
+    text = ("source_url: https://www.whitehouse.gov/briefing-room/statements/2024/05/01/x/\n\n"
+            "Statement on Viet Nam\n\n"
+            "I congratulate Prime Minister Pham Minh Chinh on the opening of the new terminal in Hanoi.")
+    evs = _of(text, "2024-05-01", "message", "en")
+    assert evs and {"USA", "VNM"} <= set(evs[0].parties)
