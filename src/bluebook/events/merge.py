@@ -1,6 +1,8 @@
 """An event a document states twice (headline, lead, caption, body) is one event."""
 from __future__ import annotations
 
+import re
+
 from bluebook.models import Event
 
 VN = "VNM"
@@ -12,6 +14,24 @@ def dates_compatible(a: str, b: str) -> bool:
         return True
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+# Gifts and documents are told apart by what they are: "$23 million in assistance" and "$1 million to
+# the Red Cross" between the same two states in one month are two aids; meetings of one pair in one
+# month are usually one.
+_BY_OBJECT = {"aid", "agreement"}
+_NUM = re.compile(r"\d[\d.,]*")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _same_object(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    na, nb = set(_NUM.findall(a)), set(_NUM.findall(b))
+    if na and nb:
+        return bool(na & nb)
+    wa, wb = {w.lower() for w in _WORD.findall(a)}, {w.lower() for w in _WORD.findall(b)}
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.25
 
 
 def _dates_mergeable(a: Event, b: Event) -> bool:
@@ -65,6 +85,8 @@ def merge_events(events: list[Event]) -> list[Event]:
             if kept.sentence == ev.sentence and ev.explain.get("split"):
                 continue
             if not _dates_mergeable(kept, ev):
+                continue
+            if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
                 continue
             if parties_compatible(kept.parties, ev.parties):
                 target = kept
