@@ -383,6 +383,16 @@ def _dominant(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept + list(seen.values()), key=lambda c: c.start)
 
 
+_STATE_IDS: dict[int, frozenset[str]] = {}
+
+
+def _state_ids(gaz: Gazetteer) -> frozenset[str]:
+    key = id(gaz.data)
+    if key not in _STATE_IDS:
+        _STATE_IDS[key] = frozenset(k for k, e in gaz.data.entities.items() if e.kind == "state")
+    return _STATE_IDS[key]
+
+
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]:
     ctx = prepare(doc, gaz)
     events: list[Event] = []
@@ -393,7 +403,7 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
         _item_dates(ctx, si, cands)
         for cand in _dominant(cands):
             events.extend(_events_for(ctx, si, cand))
-    events = merge_events(events)
+    events = merge_events(events, _state_ids(ctx.gaz))
     for ev in events:
         summarise(ev, ctx.gaz)
         ev.compute_id()

@@ -49,10 +49,15 @@ def _dates_mergeable(a: Event, b: Event) -> bool:
 _VN_SIDE = {VN, "CPV", "NA", "VFF"}
 
 
-def parties_compatible(a: list[str], b: list[str]) -> bool:
+def parties_compatible(a: list[str], b: list[str], states: frozenset[str] = frozenset()) -> bool:
+    """Share a partner; when both name foreign states, a shared state (a forum both mention, such as
+    APEC for two leaders met on its sidelines, does not make two meetings one)."""
     oa, ob = set(a) - _VN_SIDE, set(b) - _VN_SIDE
     if not oa or not ob:
         return not oa and not ob
+    sa, sb = oa & states, ob & states
+    if sa and sb:
+        return bool(sa & sb)
     return bool(oa & ob)
 
 
@@ -74,7 +79,7 @@ def _better(keep: Event, other: Event) -> Event:
     return keep
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def merge_events(events: list[Event], states: frozenset[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         target = None
@@ -88,7 +93,7 @@ def merge_events(events: list[Event]) -> list[Event]:
                 continue
             if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
                 continue
-            if parties_compatible(kept.parties, ev.parties):
+            if parties_compatible(kept.parties, ev.parties, states):
                 target = kept
                 break
         if target is None:
