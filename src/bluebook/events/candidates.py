@@ -36,7 +36,10 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
     lang = sentence.lang if sentence.lang in ("vi", "en") else "vi"
     cue = cues(lang)
     found: list[Candidate] = []
+    lowered = text.lower()
     for trig in triggers(lang):
+        if not trig.may_match(lowered):
+            continue
         if trig.requires is not None and not trig.requires.search(text):
             continue
         for m in trig.pattern.finditer(text):

@@ -16,9 +16,9 @@ from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.items import named_items
-from bluebook.events.voice import publisher_state
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
+from bluebook.events.voice import publisher_state
 from bluebook.gazetteer import Gazetteer, get_gazetteer
 from bluebook.models import DateExpr, Document, Event, Mention, Sentence
 
@@ -195,7 +195,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     doc, s = ctx.doc, ctx.doc.sentences[si]
     base = s.start
     ms = ctx.mentions_in(s.start, s.end)
-    a_start, a_end = base + cand.start, base + cand.end
+    a_end = base + cand.end
     parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit")
     if any(m.kind == "state" and m.id == "VNM" for m in ms) or any(
             m.kind in ("person", "title", "org") and m.state == "VNM" for m in ms):

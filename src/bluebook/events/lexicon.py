@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bluebook.errors import DataFileError
+from bluebook.events.anchors import anchors
 from bluebook.gazetteer.data import LANG, read_tsv
 
 CAP = "(?-i:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])"
@@ -23,6 +24,10 @@ class Trigger:
     requires: re.Pattern[str] | None
     flags: frozenset[str]
     source: str
+    anchors: tuple[str, ...] | None = None   # lower-case literal starts; None: always try the regex
+
+    def may_match(self, lowered: str) -> bool:
+        return self.anchors is None or any(a in lowered for a in self.anchors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +54,8 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
         req = r.get("requires", "")
         out.append(Trigger(_compile(r["pattern"], str(path)), r["type"],
                            _compile(req, str(path)) if req else None,
-                           frozenset(f for f in r.get("flags", "").split(",") if f), r.get("source", "")))
+                           frozenset(f for f in r.get("flags", "").split(",") if f), r.get("source", ""),
+                           anchors(r["pattern"].replace("{CAP}", CAP))))
     return tuple(out)
 
 
