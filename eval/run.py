@@ -1,7 +1,9 @@
 """Score bluebook on an evaluation set: python eval/run.py SET_DIR [SET_DIR ...] [--json]
 
 Sets: ../shared/eval/dev (public dev set), eval/own/vi_tune, eval/own/en_tune (tuning) and
-eval/own/*_holdout (measured only; never used to write rules).
+eval/own/*_holdout (measured only; never used to write rules); real news from ../shared/corpus
+annotated by us: eval/corpus/{vi,en}_tune and eval/corpus/{vi,en}_holdout, rebuilt first with
+`python eval/corpus/materialize.py` (the corpus texts are not stored in the repository).
 """
 from __future__ import annotations
 
