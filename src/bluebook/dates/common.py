@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bluebook.dates import resolver as R
+from bluebook.dates.gate import DIGIT, DM, YEAR, Needs, phrases, words
 from bluebook.dates.patterns import BARE_YEARS, Cand, Ctx, Grammar, Y, alt
 
 Handler = Callable[[re.Match[str], Ctx], Cand | None]
@@ -22,12 +23,13 @@ class Rule(NamedTuple):
     pattern: re.Pattern[str]
     handler: Handler
     lead: str  # "num": must not follow a digit, letter or [/.,:-]; "word": must not follow a letter
+    needs: Needs = ()  # what any text it matches contains (see gate.py); () runs it on every text
 
 
-def rule(name: str, pattern: str, handler: Handler, lead: str = "word") -> Rule:
+def rule(name: str, pattern: str, handler: Handler, lead: str = "word", needs: Needs = ()) -> Rule:
     """Patterns open with plain characters (no look-behind, no optional group) so ``re``
     can skip fast to where they may match; the scanner checks the left boundary."""
-    return Rule(name, re.compile(pattern), handler, lead)
+    return Rule(name, re.compile(pattern), handler, lead, needs)
 
 
 def _iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -62,6 +64,11 @@ def relative_dates(ctx: Ctx, unit: str, k: int) -> tuple[str, str | None]:
     if unit == "week":
         mon, sun = R.week_span(ref, k)
         return mon.isoformat(), sun.isoformat()
+    if unit in ("weekend", "near_weekend"):  # "cuối tuần qua", "last weekend": Saturday and Sunday
+        if unit == "near_weekend" and ref.weekday() < 2:
+            k -= 1  # "this weekend" said on a Monday or Tuesday is the one just past (it is nearer)
+        _, sun = R.week_span(ref, k)
+        return R.shift_day(sun, -1).isoformat(), sun.isoformat()
     if unit == "month":
         return R.iso(*R.shift_month(ref.year, ref.month, k)), None
     if unit == "quarter":
@@ -134,12 +141,16 @@ def common_rules(g: Grammar) -> list[Rule]:
     part = alt(lex.words("part"))
     rel = alt(lex.words("relative"))
     unit_ago = rf"\s+(?P<unit>{alt(lex.words('unit'))})(?:\s+(?P<ago>{alt(lex.words('ago'))}))?(?!\w)"
+    units = words(lex.words("unit"))
     return [
-        rule("ago_num", rf"(?P<n>[0-9]{{1,3}}){unit_ago}", _ago, "num"),
-        rule("ago_word", rf"(?P<n>{alt(lex.words('number'))}){unit_ago}", _ago),
-        rule("iso", rf"(?P<y>{Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[/.\-][0-9])", _iso, "num"),
-        rule("bare_year", rf"(?P<y>{Y})(?![0-9]|[/.,:\-–—][0-9]|[^\W\d])", _bare_year, "num"),
-        rule("part_year", rf"{part}(?:\s+|\s*-\s*)(?P<y>{Y})(?![0-9]|[^\W\d])", _part_year),
-        rule("relative", rf"(?P<rel>{rel})(?!\w)", _relative),
+        rule("ago_num", rf"(?P<n>[0-9]{{1,3}}){unit_ago}", _ago, "num", (DIGIT, units)),
+        rule("ago_word", rf"(?P<n>{alt(lex.words('number'))}){unit_ago}", _ago,
+             needs=(words(lex.words("number")), units)),
+        rule("iso", rf"(?P<y>{Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[/.\-][0-9])", _iso, "num",
+             (DM, YEAR)),
+        rule("bare_year", rf"(?P<y>{Y})(?![0-9]|[/.,:\-–—][0-9]|[^\W\d])", _bare_year, "num", (YEAR,)),
+        rule("part_year", rf"{part}(?:\s+|\s*-\s*)(?P<y>{Y})(?![0-9]|[^\W\d])", _part_year,
+             needs=(YEAR, words(lex.words("part")))),
+        rule("relative", rf"(?P<rel>{rel})(?!\w)", _relative, needs=phrases(lex.words("relative"))),
     ]
 

@@ -27,7 +27,7 @@ KINDS: dict[str, str] = {
     "weekday_mod": "str",      # on/last/next/this, tới/trước -> past|before|after|week0|week1|week-1
     "daypart": "",             # sáng, chiều, tối ...: part of a dated expression
     "day_word": "",            # ngày, hôm, mùng: noun heading a day
-    "relative": "str",         # phrase -> unit:offset (day, week, month, quarter, year)
+    "relative": "str",         # phrase -> unit:offset (day, week, weekend, near_weekend, month, quarter, year)
     "part": "str",             # part of a month or year -> early|mid|late
     "direction": "int",        # "tháng 10 tới" -> +1, "vừa qua" -> -1
     "quarter": "int",          # quarter numeral or word -> 1..4

@@ -11,6 +11,8 @@ import re
 
 from bluebook.dates import resolver as R
 from bluebook.dates.common import Rule, rule, year_span
+from bluebook.dates.gate import DIGIT, DM, YEAR, words
+from bluebook.dates.lists import day_list, number_items
 from bluebook.dates.patterns import DASH, DL, NA, ORD, Cand, Ctx, D, Grammar, Y, alt, tail
 
 
@@ -76,13 +78,24 @@ def _month_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(m.start(), m.end(), exprs)
 
 
+def _day_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"3, 5 and 8 October 2020", "October 3 and 5": one expression per day (a span when they run on)."""
+    if _needs_year(ctx, m["y"]):
+        return None
+    if ctx.back(m.start(), ctx.g.from_tail)[1] is not None:
+        return None  # "between 3 and 5 October" is a span: en_day_range
+    items = number_items(ctx, m.start("list"), m.end("list"))
+    start, end, _ = ctx.extend(m.start(), m.end())
+    return day_list(ctx, items, start, end, ctx.g.month_number(m["mo"]), _int(m["y"]))
+
+
 def _day_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"26-28 October 2020", "26 to 28 October", "18 January 1950 - 18 January 2020"."""
     if _needs_year(ctx, m["y1"], m["y2"]):
         return None
     start, frm = _from(ctx, m)
-    if m["conn"].casefold() == "and" and not (frm or m["mo1"] is None):
-        return None
+    if m["conn"].casefold() == "and" and not frm:
+        return None  # "3 and 5 October" is a list (en_day_list); "between 3 and 5 October" a span
     mo1 = ctx.g.month_number(m["mo1"]) if m["mo1"] else None
     parts = (int(m["d1"]), mo1, _int(m["y1"]), int(m["d2"]), ctx.g.month_number(m["mo2"]), _int(m["y2"]))
     return _days(ctx, start, m.end(), parts, True)
@@ -131,7 +144,7 @@ def _lone_month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if ctx.ref is None:
             return None
         year = ctx.ref.year
-    elif mod == "last":
+    elif mod == "last" or mod.endswith("past"):
         year = R.resolve_month(month, ctx.ref, -1)
         if ctx.ref is not None and month == ctx.ref.month:
             year -= 1
@@ -231,7 +244,7 @@ def _us(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 _YEAR_WORD = tail(r"(?:years?|Years?|YEARS?)\s+")
-_MONTH_MOD = tail(r"(?P<mod>last|Last|next|Next|this|This)\s+")
+_MONTH_MOD = tail(r"(?P<mod>last|Last|next|Next|this|This|(?:this|This)\s+past|past)\s+")
 
 
 def _year_span(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -252,61 +265,70 @@ def en_rules(g: Grammar, foreign: bool = False) -> list[Rule]:
     conn = rf"(?P<conn>{DASH}|{alt(['to', 'until', 'till', 'through', 'and'])})"
     of = alt(["of"])
     rel_year = rf"{alt(['this', 'last', 'next', 'the'])}\s+{alt(['year'])}"
+    MON = words(w("month") + w("month_abbr"), ci=False)  # noqa: N806
+    FULL = words(w("month"), ci=False)  # noqa: N806
     rules = [
         rule("en_day_month",
-             rf"(?P<d>{DL}){ORD}(?:\s+{of})?\s+(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])", _day_month, "num"),
+             rf"(?P<d>{DL}){ORD}(?:\s+{of})?\s+(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])", _day_month, "num", needs=(DIGIT, MON)),
         rule("en_month_day",
-             rf"(?P<mo>{month})\s+(?P<d>{D}){ORD}(?![0-9]|[^\W\d])(?:,?\s+(?P<y>{Y})(?![0-9]))?", _day_month),
+             rf"(?P<mo>{month})\s+(?P<d>{D}){ORD}(?![0-9]|[^\W\d])(?:,?\s+(?P<y>{Y})(?![0-9]))?", _day_month, needs=(DIGIT, MON)),
         rule("en_month_year", rf"(?P<mo>{month}),?\s+(?:{of}\s+)?(?P<y>{Y})(?![0-9]|[^\W\d])"
-             rf"(?P<yy>(?!))?(?P<rel>(?!))?", _month_year),
+             rf"(?P<yy>(?!))?(?P<rel>(?!))?", _month_year, needs=(YEAR, MON)),
         rule("en_year_month_day", rf"(?P<y>{Y}),\s+(?P<mo>{month})\s+(?P<d>{D})(?![0-9]|[^\W\d])",
-             _year_month_day, "num"),
+             _year_month_day, "num", needs=(YEAR, MON)),
         rule("en_month_list",
              rf"(?P<list>{full}(?:\s*,\s*{full})*\s*,?\s*(?:and|or|&)\s+{full})(?!\w)"
-             rf"(?:,?\s+(?P<y>{Y})(?![0-9]))?", _month_list),
+             rf"(?:,?\s+(?P<y>{Y})(?![0-9]))?", _month_list, needs=(FULL,)),
+        rule("en_day_list",
+             rf"(?P<list>{DL}{ORD}(?:\s*,\s*{D}{ORD})*\s*,?\s*(?:and|&)\s+{D}{ORD})"
+             rf"(?:\s+{of})?\s+(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])", _day_list, "num", needs=(DIGIT, MON)),
+        rule("en_month_day_list",
+             rf"(?P<mo>{month})\s+(?P<list>{D}{ORD}(?:\s*,\s*{D}{ORD})*\s*,?\s*(?:and|&)\s+{D}{ORD})"
+             rf"(?![0-9]|[^\W\d])(?:,?\s+(?P<y>{Y})(?![0-9]))?", _day_list, needs=(DIGIT, MON)),
         rule("en_day_range",
              rf"(?P<d1>{DL}){ORD}(?:\s+(?P<mo1>{month})(?:,?\s+(?P<y1>{Y}))?)?\s*{conn}\s*"
-             rf"(?P<d2>{D}){ORD}(?:\s+{of})?\s+(?P<mo2>{month})(?:,?\s+(?P<y2>{Y}))?(?![0-9])", _day_range, "num"),
+             rf"(?P<d2>{D}){ORD}(?:\s+{of})?\s+(?P<mo2>{month})(?:,?\s+(?P<y2>{Y}))?(?![0-9])", _day_range, "num", needs=(DIGIT, MON)),
         rule("en_month_day_range",
              rf"(?P<mo1>{month})\s+(?P<d1>{D}){ORD}(?:,?\s+(?P<y1>{Y}))?\s*{conn}\s*"
              rf"(?:(?P<mo2>{month})\s+)?(?P<d2>{D}){ORD}(?![0-9]|[^\W\d])(?:,?\s+(?P<y2>{Y})(?![0-9]))?",
-             _month_day_range),
+             _month_day_range, needs=(DIGIT, MON)),
         rule("en_month_span",
              rf"(?P<mo1>{full})(?!\w)(?:\s+(?P<y1>{Y}))?\s*{conn}\s*(?P<mo2>{full})(?!\w)"
-             rf"(?:,?\s+(?P<y2>{Y})(?![0-9]))?", _month_span),
+             rf"(?:,?\s+(?P<y2>{Y})(?![0-9]))?", _month_span, needs=(FULL,)),
     ]
     if foreign:
-        return rules
+        # inside Vietnamese text only English dates with a year are read (see _needs_year)
+        return [r._replace(needs=(*r.needs, YEAR)) for r in rules]
     return rules + [
-        rule("en_us", rf"(?P<a>{DL})/(?P<b>[0-9]{{1,2}})/(?P<y>{Y}){NA}", _us, "num"),
+        rule("en_us", rf"(?P<a>{DL})/(?P<b>[0-9]{{1,2}})/(?P<y>{Y}){NA}", _us, "num", needs=(DM, YEAR)),
         rule("en_month_rel", rf"(?P<mo>{full}),?\s+{of}\s+(?P<rel>{rel_year})(?!\w)(?P<y>(?!))?(?P<yy>(?!))?",
-             _month_year),
-        rule("en_lone_month", rf"(?P<mo>{full})(?!\w)(?!\.?\s*[0-9])", _lone_month),
+             _month_year, needs=(FULL, words(['year']))),
+        rule("en_lone_month", rf"(?P<mo>{full})(?!\w)(?!\.?\s*[0-9])", _lone_month, needs=(FULL,)),
         rule("en_part",
              rf"{alt(w('part'))}(?:\s+|\s*-\s*)(?:(?P<mo>{month})(?:,?\s+(?P<y>{Y}))?(?![0-9])"
-             rf"|(?P<y2>{Y})(?![0-9]|[^\W\d])|(?P<theyear>{alt(['the year', 'the month'])}))", _part),
+             rf"|(?P<y2>{Y})(?![0-9]|[^\W\d])|(?P<theyear>{alt(['the year', 'the month'])}))", _part, needs=(words(w('part')), MON + YEAR + words(['year', 'month']))),
         rule("en_quarter_q",
              rf"Q(?P<qn>[1-4])(?P<qw>(?!))?"
              rf"(?:(?:\s*[/\-]\s*|\s+|,\s*)(?P<y>{Y})(?![0-9])|(?P<yy>(?!))|\s+{of}\s+(?P<rel>{rel_year}))?"
-             rf"(?![0-9]|[^\W\d])", _quarter, "num"),
+             rf"(?![0-9]|[^\W\d])", _quarter, "num", needs=(('=Q',), DIGIT)),
         rule("en_quarter",
              rf"(?P<qw>{alt(w('quarter') + ['last'])})\s+{alt(['quarter'])}(?P<qn>(?!))?"
              rf"(?:(?:\s*,\s*|\s+{of}\s+|\s+)(?P<y>{Y})(?![0-9])|(?P<yy>(?!))|\s+{of}\s+(?P<rel>{rel_year}))?"
-             rf"(?![0-9]|[^\W\d])", _quarter),
+             rf"(?![0-9]|[^\W\d])", _quarter, needs=(words(['quarter']),)),
         rule("en_half",
              rf"(?P<h>{alt(w('half'))})\s+{alt(['half'])}(?P<fl>(?!))?(?P<n>(?!))?"
              rf"(?:\s+{of})?\s+(?:(?P<y>{Y})(?![0-9])|(?P<rel>{rel_year}))(?P<hn>(?!))?(?P<y3>(?!))?(?P<yy>(?!))?(?!\w)",
-             _half),
+             _half, needs=(words(['half']),)),
         rule("en_months_of_year",
              rf"(?P<fl>{alt(['first', 'last'])})\s+(?P<n>[0-9]{{1,2}}|{alt(w('number'))})\s+{alt(['months'])}"
              rf"(?P<h>(?!))?(?:\s+{of})?\s+(?:(?P<y>{Y})(?![0-9])|(?P<rel>{rel_year}))"
              rf"(?P<hn>(?!))?(?P<y3>(?!))?(?P<yy>(?!))?(?!\w)",
-             _half),
-        rule("en_half_h", rf"H(?P<hn>[12])\s*(?P<y3>{Y})(?![0-9]|[^\W\d])(?P<n>(?!))?(?P<h>(?!))?", _half),
-        rule("en_weekday", rf"(?P<wd>{alt(w('weekday'), ci=False)})(?!\w)", _weekday),
+             _half, needs=(words(['months']),)),
+        rule("en_half_h", rf"H(?P<hn>[12])\s*(?P<y3>{Y})(?![0-9]|[^\W\d])(?P<n>(?!))?(?P<h>(?!))?", _half, needs=(('=H',), YEAR)),
+        rule("en_weekday", rf"(?P<wd>{alt(w('weekday'), ci=False)})(?!\w)", _weekday, needs=(words(w('weekday'), ci=False),)),
         rule("en_year_span",
              rf"(?P<y1>{Y})\s*{conn}\s*"
              rf"(?:(?P<y2>{Y})|(?P<yy>[0-9]{{2}})|(?P<now>{alt(['now', 'the present', 'present', 'today'])}))"
-             rf"(?![0-9]|[^\W\d])", _year_span, "num"),
-        rule("en_year", rf"{alt(['year'])}\s+(?P<y>{Y})(?![0-9]|[^\W\d])", _year),
+             rf"(?![0-9]|[^\W\d])", _year_span, "num", needs=(YEAR,)),
+        rule("en_year", rf"{alt(['year'])}\s+(?P<y>{Y})(?![0-9]|[^\W\d])", _year, needs=(words(['year']), YEAR)),
     ]

@@ -12,6 +12,8 @@ from datetime import date
 
 from bluebook.dates import resolver as R
 from bluebook.dates.common import Rule, rule, year_span
+from bluebook.dates.gate import DIGIT, DM, YEAR, words
+from bluebook.dates.lists import day_list, month_years, number_items
 from bluebook.dates.patterns import DASH, DL, NA, Cand, Ctx, D, Grammar, M, Y, alt, tail
 
 
@@ -45,6 +47,7 @@ def dm_context(ctx: Ctx, start: int, end: int, found: bool, sep: str) -> bool:
     return sep == "-" and ctx.ends(start, ctx.g.context_before) and bare_ok(ctx, start, end)
 
 
+_DECIMAL_COMMA = re.compile(r"[0-9],[0-9]")
 _NGAY_BEFORE = tail(r"(?:ngày|Ngày|NGÀY)\s*")
 _NUMBER_BEFORE = re.compile(r"[0-9]\s*\Z")
 _NUMBER_SPACE_BEFORE = re.compile(r"[0-9][\s:]+\Z")  # "2 3/4", "(0:1 1/4)": handicaps, mixed numbers
@@ -88,7 +91,16 @@ def _day_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
     d1, d2 = int(m["d1"]), int(m["d2"])
     if m["conn"] in ("-", "–", "—") and m["s"] == "-" and not found:
         return None  # "4-3-3" is a football formation
-    if not m["more"] and d1 >= d2:
+    if ctx.g.lunar.match(ctx.text, end):
+        return None  # "mùng 3 và 5/5 âm lịch"
+    if m["conn"].casefold() in ("và", ",") or m["more"]:
+        # "các ngày 3, 5 và 8/10": one expression per day (a span when the days run on)
+        if _DECIMAL_COMMA.search(ctx.text, m.start("d1"), m.start("d2") + 1):
+            return None  # "7,03/10" is a mark out of ten, not the 7th and 3rd of October
+        items = number_items(ctx, m.start("d1"), m.end("more") if m["more"] else m.end("d1"))
+        items.append((d2, m.start("d2"), m.end("d2")))
+        return day_list(ctx, items, start, end, month, year)
+    if d1 >= d2:
         return None  # a span inside one month runs forwards
     return _days(ctx, start, end, (d1, None, None, d2, month, year))
 
@@ -173,6 +185,39 @@ def _month_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return ctx.cand(start, m.end(), R.iso(y1, m1), R.iso(y2, m2), relative)
 
 
+def _month_list(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"(tháng 3, tháng 5 và tháng 8/2020)", "tháng 3, 5 và 8/2020", "tháng 11, 12.2023": one per month."""
+    if ctx.g.lunar.match(ctx.text, m.end()):
+        return None
+    start, part = ctx.back(m.start(), ctx.g.part_tail)
+    if not part and ctx.ends(start, _NUMBER_BEFORE):
+        return None
+    items = list(_MONTH_ITEM.finditer(ctx.text, m.start(), m.end("list")))
+    last = items[-1]
+    if not (last["tw"] or last["y"] or m["ry"]):
+        return None  # "tháng 3 và 5 người": the last number is no month
+    months = [int(it["m"]) for it in items]
+    years, relative = month_years(ctx, months, [_int(it["y"]) for it in items], _year_rel(ctx, m["ry"]))
+    relative = relative or bool(m["ry"])
+    exprs = []
+    for i, it in enumerate(items):
+        s = start if i == 0 else it.start()
+        e = m.end() if i == len(items) - 1 else it.end()
+        exprs.append(ctx.expr(s, e, R.iso(years[i], months[i]), None, relative and not it["y"]))
+    return Cand(start, m.end(), exprs)
+
+
+def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """"Mỹ (9/2023)", "từ 12/2023": a month and year without "tháng", believed after a context word."""
+    if not 1 <= int(m["m"]) <= 12:
+        return None  # the pattern opens with a plain digit class so ``re`` skips fast; checked here
+    if not ctx.ends(m.start(), ctx.g.year_context) or ctx.ends(m.start(), ctx.g.not_before):
+        return None
+    if ctx.starts(m.end(), ctx.g.not_after):
+        return None
+    return ctx.cand(m.start(), m.end(), R.iso(int(m["y"]), int(m["m"])))
+
+
 def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """"năm 2020", "đầu năm 2021"; "năm" vouches for any 4-digit year."""
     start, _ = ctx.back(m.start(), ctx.g.part_tail)
@@ -180,6 +225,9 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 _YEAR_WORD = tail(r"(?:năm|Năm|NĂM)\s+")
+_THANG = alt(["tháng"])
+_MONTH_ITEM = re.compile(rf"(?P<tw>{_THANG}\s+)?(?P<m>{M})(?![0-9])"
+                         rf"(?:(?:\s*[/.\-]\s*|\s+{alt(['năm'])}\s+)(?P<y>{Y})(?![0-9]))?")
 
 
 def _year_span(m: re.Match[str], ctx: Ctx) -> Cand | None:
@@ -284,63 +332,72 @@ def vi_rules(g: Grammar) -> list[Rule]:
     tet_words = alt(w("tet_word"), ci=False)
     can, chi = alt(w("can"), ci=False), alt(w("chi"), ci=False)
     d1 = rf"(?P<d1>{DL})"
+    THANG, NGAY, NAM, TET = words(["tháng"]), words(["ngày"]), words(["năm"]), words(["tết"])  # noqa: N806
+    # one month of a list, with its own year or not; the items are read again by _MONTH_ITEM
+    month_item = rf"(?:{thang}\s+)?{M}(?![0-9])(?:(?:\s*[/.\-]\s*|\s+{nam}\s+){Y}(?![0-9]))?"
     return [
-        rule("vi_dmy", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?P=s)(?P<y>{Y}){NA}", _dmy, "num"),
-        rule("vi_dm", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?:\s+{nam}\s+(?P<y>{Y}))?{NA}", _dm, "num"),
+        rule("vi_dmy", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?P=s)(?P<y>{Y}){NA}", _dmy, "num", needs=(DM, YEAR)),
+        rule("vi_dm", rf"(?P<d>{DL})(?P<s>{sep})(?P<m>{M})(?:\s+{nam}\s+(?P<y>{Y}))?{NA}", _dm, "num", needs=(DM,)),
         rule("vi_day_list",
              rf"{d1}(?P<more>(?:\s*,\s*{D})*)\s*(?P<conn>{DASH}|{alt(['đến', 'tới', 'và'])}|,)\s*"
              rf"(?P<dw>{ngay}\s+)?(?P<d2>{D})(?:(?P<s>{sep})(?P<m>{M})(?:(?P=s)(?P<y>{Y}))?|{month_tail})?{NA}",
-             _day_list, "num"),
+             _day_list, "num", needs=(DIGIT,)),
         rule("vi_dm_range",
              rf"{d1}(?P<s1>{sep})(?P<m1>{M})(?:(?P=s1)(?P<y1>{Y}))?\s*(?P<conn>{DASH}|{conn_words})"
              rf"\s*(?:{ngay}\s+)?(?P<d2>{D})(?P<s2>{sep})(?P<m2>{M})(?:(?P=s2)(?P<y2>{Y}))?{NA}",
-             _dm_range, "num"),
+             _dm_range, "num", needs=(DM,)),
         rule("vi_textual",
              rf"{d1}(?:\s+{thang}\s+(?:(?P<m1>{M})(?![0-9])|(?P<mw1>{mw}))"
              rf"(?:\s*,?\s*{nam}\s+(?P<y1>{Y}))?\s*(?P<conn>{DASH}|{conn_words})\s*(?:{ngay}\s+)?"
              rf"(?P<d2>{D}))?\s+{thang}\s+(?:(?P<m2>{M})(?![0-9])|(?P<mw2>{mw})(?!\w))"
              rf"(?:\s*,?\s*{nam}\s+(?P<y2>{Y})(?![0-9]))?",
-             _textual, "num"),
+             _textual, "num", needs=(DIGIT, THANG)),
         rule("vi_day_only",
              rf"{ngay}\s+(?:{alt(['mùng', 'mồng'])}\s+)?(?P<d>{D})"
              rf"(?![0-9]|\s*[/.\-–—]\s*[0-9]|[^\W\d])",
-             _day_only),
+             _day_only, needs=(DIGIT, NGAY)),
         rule("vi_month",
              rf"{thang}\s+(?:(?P<m>{M})(?![0-9])|(?P<mw>{mw})(?!\w))"
              rf"(?:\s*(?:{sep}|,?\s+{nam}\s)\s*(?P<y>{Y})(?![0-9])|\s+(?P<ry>{year_rel})(?!\w))?"
              rf"(?:\s+(?P<dir>{direction})(?!\w))?(?![/.\-–—]?[0-9])",
-             _month),
+             _month, needs=(THANG,)),
+        rule("vi_month_list",
+             rf"{thang}\s+(?P<list>{month_item}(?:\s*,\s*{month_item})*"
+             rf"(?:\s*,?\s*{alt(['và', 'hoặc'])}\s+|\s*,\s*){month_item})"
+             rf"(?:\s+(?P<ry>{year_rel})(?!\w))?(?![0-9]|[/.\-–—][0-9]|[^\W\d])",
+             _month_list, needs=(THANG, DIGIT)),
+        rule("vi_month_year", rf"(?P<m>[0-9]{{1,2}})[/.\-](?P<y>{Y}){NA}", _month_year, "num", needs=(DM, YEAR)),
         rule("vi_month_range",
              rf"{thang}\s+(?P<m1>{M})(?:\s*(?:{sep}|\s{nam})\s*(?P<y1>{Y}))?"
-             rf"\s*(?:{DASH}|{alt(['đến', 'tới', 'và'])})\s*(?:{thang}\s+)?(?P<m2>{M})(?![0-9])"
+             rf"\s*(?:{DASH}|{conn_words})\s*(?:{thang}\s+)?(?P<m2>{M})(?![0-9])"
              rf"(?:\s*(?:{sep}|\s{nam})\s*(?P<y2>{Y}))?(?![0-9])",
-             _month_range),
-        rule("vi_year", rf"{nam}\s+(?P<y>{Y})(?![0-9]|[^\W\d])", _year),
+             _month_range, needs=(THANG, DIGIT)),
+        rule("vi_year", rf"{nam}\s+(?P<y>{Y})(?![0-9]|[^\W\d])", _year, needs=(NAM, YEAR)),
         rule("vi_year_span",
              rf"(?P<y1>{Y})\s*(?P<conn>{DASH}|{conn_words})\s*(?:{nam}\s+)?"
              rf"(?:(?P<y2>{Y})|(?P<yy>(?!))|(?P<now>{alt(['nay', 'hiện nay', 'hiện tại'])}))(?![0-9]|[^\W\d])",
-             _year_span, "num"),
+             _year_span, "num", needs=(YEAR,)),
         rule("vi_quarter",
              rf"{alt(['quý'])}\s+(?P<q>IV|III|II|I|[1-4])(?![0-9]|[^\W\d])"
              rf"(?:\s*(?:[/\-,]\s*|\s{nam}\s+)(?P<y>{Y})(?![0-9])|\s+(?P<ry>{year_rel})(?!\w))?",
-             _quarter),
+             _quarter, needs=(words(['quý']),)),
         rule("vi_months_of_year",
              rf"{thang}\s+(?P<which>{alt(['đầu', 'cuối'])})(?P<half>(?!))?"
              rf"(?:\s+(?P<ry>{year_rel})|\s+{nam}(?:\s+(?P<y>{Y})(?![0-9]))?)(?!\w)",
-             _months_of_year),
+             _months_of_year, needs=(THANG,)),
         rule("vi_half_year",
              rf"(?P<half>{alt(w('half'))})(?P<which>(?!))?"
              rf"(?:\s+(?P<ry>{year_rel})|\s+{nam}(?:\s+(?P<y>{Y})(?![0-9]))?)(?!\w)",
-             _months_of_year),
+             _months_of_year, needs=(words(w('half')), NAM)),
         rule("vi_weekday",
              rf"(?:(?P<wd>{alt(['thứ'])}\s+{weekday_cap})|(?P<sun>{sunday}))"
              rf"(?!\w)(?:\s+(?P<mod>{alt(w('weekday_mod'))})(?!\w))?",
-             _weekday),
+             _weekday, needs=(words(['thứ', 'chủ nhật']),)),
         rule("vi_tet",
              rf"(?:Tết|TẾT)(?:\s+(?P<tw>{tet_words}))?(?:\s+(?:(?P<y>{Y})(?![0-9])"
              rf"|(?P<can>{can})\s+(?P<chi>{chi})))?(?!\w)",
-             _tet),
+             _tet, needs=(TET,)),
         rule("vi_festival",
              rf"(?P<fest>{alt(w('festival'), ci=False)})(?:\s+(?P<y>{Y}))?(?![0-9]|[^\W\d])",
-             _festival),
+             _festival, needs=(TET,)),
     ]

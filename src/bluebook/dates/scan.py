@@ -7,11 +7,11 @@ overlap (ties: the earlier one, then the rule listed first), so "từ 31/10 đ�
 from __future__ import annotations
 
 import bisect
-import re
 from datetime import date, datetime
 from functools import lru_cache
 
 from bluebook.dates.common import Rule, common_rules
+from bluebook.dates.gate import Gate
 from bluebook.dates.patterns import Cand, Ctx, Grammar, grammar
 from bluebook.dates.rules_en import en_rules
 from bluebook.dates.rules_vi import vi_rules
@@ -19,6 +19,9 @@ from bluebook.errors import BadDateError, ConfigError
 from bluebook.models import DateExpr
 
 LANGS = ("vi", "en")
+
+# Texts up to this long (a sentence, a paragraph, a document head) run only the rules the gate allows.
+GATE_MAX_CHARS = 4000
 
 # A match whose handler hits one of these names no date: skip it, never crash.
 _SKIP = (ValueError, OverflowError, KeyError, BadDateError)
@@ -32,6 +35,23 @@ def rules_for(lang: str) -> tuple[Grammar, tuple[Rule, ...]]:
     # but only the forms that carry a year, so "May" and "March" stay words.
     extra = en_rules(grammar("en"), foreign=True) if lang == "vi" else []
     return g, tuple(own + common_rules(g) + extra)
+
+
+@lru_cache(maxsize=4)
+def gate_for(lang: str) -> Gate:
+    return Gate(rules_for(lang)[1])
+
+
+def has_date_hint(text: str, lang: str = "vi") -> bool:
+    """Could ``find_dates(text, ref, lang)`` find anything, for some document date?
+
+    Cheap (substring tests, no rule runs) and never wrong in one direction:
+    when it says False, find_dates returns [] whatever ``ref`` is, so callers
+    may skip the text. True only means "worth a look".
+    """
+    if not isinstance(text, str) or not text:
+        return False
+    return bool(gate_for(check_lang(lang)).active(text))
 
 
 def check_lang(lang: str) -> str:
@@ -52,15 +72,28 @@ def check_ref(ref: date | str | None) -> date | None:
         raise BadDateError(f"bad document date {ref!r}", hint="give a date or YYYY-MM-DD") from None
 
 
-def candidates(text: str, ref: date | None, lang: str) -> tuple[list[tuple[Cand, int]], list[tuple[int, int]]]:
-    """Every rule's candidates, and the spans of matches that named an impossible date."""
+def candidates(text: str, ref: date | None, lang: str, gated: bool = True,
+               ) -> tuple[list[tuple[Cand, int]], list[tuple[int, int]]]:
+    """Every rule's candidates, and the spans of matches that named an impossible date.
+
+    ``gated``: run only the rules whose needs the text meets (see gate.py);
+    False runs them all, which tests use to check the gate loses nothing.
+    """
     g, rules = rules_for(lang)
+    # a long text holds nearly every word the gate looks for: testing them costs more than it saves
+    gated = gated and len(text) <= GATE_MAX_CHARS
+    order_of = gate_for(lang).active(text) if gated else range(len(rules))
     own = Ctx(text, ref, g)
-    quoted = Ctx(text, ref, grammar("en"), foreign=True) if lang != "en" else own
+    quoted: Ctx | None = None
     out: list[tuple[Cand, int]] = []
     invalid: list[tuple[int, int]] = []
-    for order, r in enumerate(rules):
-        ctx = quoted if r.name.startswith("en_") else own
+    for order in order_of:
+        r = rules[order]
+        ctx = own
+        if lang != "en" and r.name.startswith("en_"):
+            if quoted is None:
+                quoted = Ctx(text, ref, grammar("en"), foreign=True)
+            ctx = quoted
         glued = _GLUED_NUM if r.lead == "num" else _GLUED_WORD
         for m in r.pattern.finditer(text):
             s = m.start()
@@ -129,13 +162,12 @@ def find_dates(text: str, ref: date | None, lang: str = "vi") -> list[DateExpr]:
         raise TypeError("find_dates expects text as str")
     key = check_lang(lang)
     ref = check_ref(ref)
-    if not text or not _DIGIT_OR_WORD.search(text):
+    if not text:
         return []
     cands, invalid = candidates(text, ref, key)
+    if not cands:
+        return []
     return [e for cand in select(cands, invalid) for e in cand.exprs]
-
-
-_DIGIT_OR_WORD = re.compile(r"[0-9A-Za-zÀ-ỹ]")
 
 
 def _GLUED_WORD(c: str) -> bool:
