@@ -8,16 +8,24 @@ state or organisation name from lang/vi/aliases.tsv ("Thủ tướng Nhật Bả
 capitalised name of two to five words. A name counts as known when it, or its first words,
 is a person's name or alias in data/persons.tsv. Prints the coverage and the most frequent
 misses, which are the candidates for persons.tsv (keep only people relevant to diplomacy).
+
+    python bench/gazetteer_coverage.py --linker [CORPUS.jsonl.gz | SET_DIR] [--lang en]
+
+measures the linker itself instead: of the people it binds to a title, how many it knows, which
+unknown names come most often, and how many titles stay without a state. SET_DIR is an eval set
+(docs.tsv and texts/), e.g. ../shared/eval/dev.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 from bluebook.clean.normalize import normalize
@@ -114,23 +122,74 @@ def measure(path: Path) -> dict[str, object]:
     }
 
 
+def iter_docs(path: Path) -> Iterator[tuple[str, date | None, str]]:
+    """(normalised text, date, lang) from a jsonl.gz corpus or an eval set folder."""
+    if path.is_dir():
+        with (path / "docs.tsv").open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                text = (path / "texts" / row["file"]).read_text(encoding="utf-8")
+                when = date.fromisoformat(row["doc_date"][:10]) if row.get("doc_date") else None
+                yield normalize(text)[0], when, row.get("lang") or ""
+        return
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            when = date.fromisoformat(doc["date"][:10]) if doc.get("date") else None
+            yield normalize(f"{doc.get('title') or ''}\n{doc.get('text') or ''}")[0], when, ""
+
+
+def measure_linker(path: Path, lang: str) -> dict[str, object]:
+    from bluebook.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    bound: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    docs = titles = stateless = 0
+    for text, when, doc_lang in iter_docs(path):
+        docs += 1
+        mentions = gaz.link(text, when, doc_lang or lang)
+        persons = {(m.start, m.name): m for m in mentions if m.kind == "person"}
+        for m in mentions:
+            if m.kind != "title":
+                continue
+            titles += 1
+            stateless += not m.state
+            if m.resolved:
+                bound["title"] += 1
+        for m in persons.values():
+            bound["person"] += 1
+            if not m.id:
+                unknown[m.text] += 1
+    total = bound["person"]
+    return {
+        "corpus": str(path), "documents": docs, "titles": titles, "titles_without_state": stateless,
+        "titles_resolved": bound["title"], "person_mentions": total,
+        "person_mentions_known": total - sum(unknown.values()),
+        "known_share": round((total - sum(unknown.values())) / total, 4) if total else 0.0,
+        "misses": unknown,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--top", type=int, default=60, help="how many of the most frequent misses to list")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    ap.add_argument("--linker", action="store_true", help="measure the linker's person mentions")
+    ap.add_argument("--lang", default="vi", help="language of a corpus without one (vi, en)")
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
-    res = measure(args.corpus)
+    res = measure_linker(args.corpus, args.lang) if args.linker else measure(args.corpus)
     misses: Counter[str] = res.pop("misses")  # type: ignore[assignment]
     if args.json:
         print(json.dumps({**res, "top_misses": misses.most_common(args.top)}, ensure_ascii=False, indent=1))
         return 0
     for k, v in res.items():
         print(f"{k:24} {v}")
-    print(f"\ntop {args.top} names after a title that persons.tsv does not know:")
+    what = "person names the linker found" if args.linker else "names after a title"
+    print(f"\ntop {args.top} {what} that persons.tsv does not know:")
     for name, n in misses.most_common(args.top):
         print(f"{n:6d}  {name}")
     return 0

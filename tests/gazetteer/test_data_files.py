@@ -46,7 +46,7 @@ REGIONS = {"SEA", "NEA", "SA", "EUR", "AME", "MEA", "AFR", "OCE"}
 STATE_KINDS = {"member", "observer", "territory", "other"}
 ORG_KINDS = {"org", "forum", "body", "party", "parliament", "treaty", "bank", "agency"}
 ALIAS_KINDS = {"state", "org", "adjective", "capital", "demonym"}
-FLAGS = {"case", "ambiguous", "lower_ok"}
+FLAGS = {"case", "ambiguous", "lower_ok", "name_part"}
 # The eval's org IDs (../shared/eval/org_ids.tsv) reuse two ISO3 codes: CPV is both Cabo Verde and the
 # Communist Party of Viet Nam, NAM both Namibia and the Non-Aligned Movement. No other clash is allowed.
 KNOWN_ID_CLASHES = {"CPV", "NAM"}

@@ -72,7 +72,7 @@ def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
 def _hash_words(words: list[str], size: int = SHINGLE) -> np.ndarray:
     if not words:
         return np.empty(0, dtype=np.uint64)
-    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
     n = max(1, len(words) - size + 1)
     acc = np.zeros(n, dtype=np.uint64)
     for k in range(min(size, len(words))):

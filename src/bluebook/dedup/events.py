@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from bluebook.dedup.when import DAY, MONTH, When, months, parse_when, precision_of
+from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
 
 VNM = "VNM"
@@ -44,6 +45,13 @@ class Mention:
     @classmethod
     def of(cls, e: Any) -> Mention:
         """From an Event or anything with the same attributes (dicts too)."""
+        if isinstance(e, Event):      # the hot path: plain attributes
+            return cls(type=str(e.type or ""), date=str(e.date or ""),
+                       date_end=str(e.date_end) if e.date_end else None,
+                       parties=[str(p) for p in e.parties if p], persons=[str(p) for p in (e.persons or ()) if p],
+                       location=str(e.location) if e.location else None, planned=bool(e.planned),
+                       confidence=float(e.confidence or 0.0), summary_en=str(e.summary_en or ""),
+                       summary_vi=str(e.summary_vi or ""))
         get = e.get if isinstance(e, dict) else (lambda k, d=None: getattr(e, k, d))
         return cls(type=str(get("type", "") or ""), date=str(get("date", "") or ""),
                    date_end=(str(get("date_end")) if get("date_end") else None),
@@ -86,8 +94,13 @@ class Cluster:
 
 def order_parties(parties: Iterable[str]) -> list[str]:
     """Unique, VNM first, the rest sorted: one spelling of a party set."""
+    return list(_order_parties(tuple(parties)))
+
+
+@lru_cache(maxsize=16384)
+def _order_parties(parties: tuple[str, ...]) -> tuple[str, ...]:
     seen = {p.strip().upper() for p in parties if p and p.strip()}
-    return ([VNM] if VNM in seen else []) + sorted(seen - {VNM})
+    return ((VNM,) if VNM in seen else ()) + tuple(sorted(seen - {VNM}))
 
 
 def party_keys(parties: Iterable[str]) -> frozenset[str]:
@@ -159,11 +172,25 @@ def score(m: Mention, c: Cluster) -> float:
     return s
 
 
+def _fits(m: Mention, wm: When, km: frozenset[str], c: Cluster) -> bool:
+    """``compatible(m, c)`` with the mention's date and party keys already computed."""
+    if c.type != m.type:
+        return False
+    wc = parse_when(c.date, c.date_end)
+    if wc is None or not wm.overlaps(wc, 1 if wm.precision == DAY and wc.precision == DAY else 0):
+        return False
+    return not km.isdisjoint(party_keys(c.parties)) and persons_compatible(m.persons, c.persons)
+
+
 def best_match(m: Mention, candidates: Iterable[Cluster]) -> Cluster | None:
     """The compatible candidate with the highest score; ties go to the earliest candidate."""
+    wm = parse_when(m.date, m.date_end)
+    if wm is None:
+        return None
+    km = party_keys(m.parties)
     best, best_score = None, float("-inf")
     for c in candidates:
-        if compatible(m, c):
+        if _fits(m, wm, km, c):
             s = score(m, c)
             if s > best_score:
                 best, best_score = c, s
@@ -223,7 +250,7 @@ def query_blocks(m: Mention) -> frozenset[str]:
     return _query_blocks(m.date, m.date_end, party_keys(m.parties))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _query_blocks(d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
     w = parse_when(d, end)
     if w is None:
@@ -262,6 +289,124 @@ def assign(mentions: Iterable[Mention], pool: list[Cluster]) -> Assignment:
                 out.changed[best.id] = best
                 if _shape(best) != shape:
                     out.reshaped[best.id] = best
+        out.clusters.append(best)
+    return out
+
+
+def type_blocks(m: Mention) -> frozenset[str]:
+    """``query_blocks`` with the event type in front: the keys a mention looks its candidates up by."""
+    return _type_blocks(m.type, m.date, m.date_end, party_keys(m.parties))
+
+
+@lru_cache(maxsize=65536)
+def _type_blocks(type_: str, d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(f"{type_}|{k}" for k in _query_blocks(d, end, keys))
+
+
+def filed_blocks(c: Cluster) -> frozenset[str]:
+    """``cluster_blocks`` with the event type in front: the keys a canonical event is filed under."""
+    return _filed_blocks(c.type, c.date, c.date_end, tuple(c.parties))
+
+
+@lru_cache(maxsize=65536)
+def _filed_blocks(type_: str, d: str, end: str | None, parties: tuple[str, ...]) -> frozenset[str]:
+    shape = Cluster(type=type_, date=d, date_end=end, parties=list(parties), persons=[], location=None,
+                    location_conf=0.0, planned=False)
+    return frozenset(f"{type_}|{k}" for k in cluster_blocks(shape))
+
+
+class BlockIndex:
+    """Canonical events by lookup block, for blocks whose every event is known.
+
+    A block is either absent (unknown: ask the database) or complete. ``add``
+    files an event only under the blocks already present, so a present block
+    never misses one. Candidates come back in the order a database scan by id
+    would give them, events founded since (no id yet) last in founding order:
+    ties in ``best_match`` go to the same event either way.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, list[Cluster]] = {}
+        self._founded: dict[int, int] = {}       # id(cluster) -> founding order, for events without an id
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def clear(self) -> None:
+        self.blocks.clear()
+        self._founded.clear()
+
+    def missing(self, blocks: Iterable[str]) -> list[str]:
+        return sorted({b for b in blocks if b not in self.blocks})
+
+    def known(self, block: str, clusters: Iterable[Cluster]) -> None:
+        """Record the complete list of events filed under ``block``."""
+        self.blocks[block] = list(clusters)
+
+    def add(self, c: Cluster) -> None:
+        """File a new or reshaped event under its blocks (those present)."""
+        fresh = c.id is None and id(c) not in self._founded
+        if fresh:
+            self._founded[id(c)] = len(self._founded)
+        for b in filed_blocks(c):
+            have = self.blocks.get(b)
+            if have is not None and (fresh or not any(x is c for x in have)):
+                have.append(c)
+
+    def candidates(self, blocks: Iterable[str]) -> list[Cluster]:
+        """The events filed under any of ``blocks``, each once, in no particular order (see ``order``)."""
+        seen: dict[int, Cluster] = {}
+        for b in blocks:
+            for c in self.blocks.get(b, ()):
+                seen.setdefault(id(c), c)
+        return list(seen.values())
+
+    def order(self, c: Cluster) -> tuple[int, int]:
+        """Database order (by id), then events founded since, in founding order."""
+        return (0, c.id) if c.id is not None else (1, self._founded.get(id(c), 0))
+
+
+def _best_indexed(m: Mention, candidates: list[Cluster], index: BlockIndex) -> Cluster | None:
+    """``best_match`` over unordered candidates: a tie goes to the first in ``index.order``."""
+    wm = parse_when(m.date, m.date_end)
+    if wm is None:
+        return None
+    km = party_keys(m.parties)
+    best: Cluster | None = None
+    best_score = float("-inf")
+    for c in candidates:
+        if not _fits(m, wm, km, c):
+            continue
+        s = score(m, c)
+        if s > best_score or (s == best_score and best is not None and index.order(c) < index.order(best)):
+            best, best_score = c, s
+    return best
+
+
+def assign_indexed(mentions: Iterable[Mention], index: BlockIndex,
+                   blocks: Iterable[frozenset[str]] | None = None) -> Assignment:
+    """``assign`` with candidates from ``index`` (which must hold every block of every mention).
+
+    ``blocks``: each mention's ``type_blocks``, when already computed.
+    """
+    out = Assignment(clusters=[])
+    ms = list(mentions)
+    for m, mb in zip(ms, blocks if blocks is not None else (type_blocks(m) for m in ms), strict=True):
+        best = _best_indexed(m, index.candidates(mb), index)
+        if best is None:
+            best = Cluster.new(m)
+            index.add(best)
+            out.new.append(best)
+        else:
+            shape = _shape(best)
+            absorb(best, m)
+            moved = _shape(best) != shape
+            if best.id is not None:
+                out.changed[best.id] = best
+                if moved:
+                    out.reshaped[best.id] = best
+            if moved:
+                index.add(best)
         out.clusters.append(best)
     return out
 

@@ -20,11 +20,13 @@ class When:
     precision: int          # YEAR, MONTH or DAY: the coarser of date and date_end
 
     def overlaps(self, other: When, slack_days: int = 0) -> bool:
+        if not slack_days:
+            return self.lo <= other.hi and other.lo <= self.hi
         slack = timedelta(days=slack_days)
         return self.lo - slack <= other.hi and other.lo - slack <= self.hi
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def parse_one(s: str | None) -> tuple[date, date, int] | None:
     """'2020-05' -> (2020-05-01, 2020-05-31, MONTH); None when not an ISO partial date."""
     if not s:
@@ -45,7 +47,7 @@ def parse_one(s: str | None) -> tuple[date, date, int] | None:
         return None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def parse_when(d: str | None, end: str | None = None) -> When | None:
     first = parse_one(d)
     if first is None:

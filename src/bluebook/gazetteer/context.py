@@ -8,7 +8,7 @@ from bluebook.models import Mention
 # Words that, right before an ambiguous country name, show it is the country
 # ("Vương quốc Anh", "nước Anh", "thăm Đức") rather than part of a person's name.
 _COUNTRY_CUE = re.compile(
-    r"(?:vương quốc|nước|thăm|tại|tới|đến|sang|với|và|của|giữa|hai nước|quốc|phía|chính phủ|"
+    r"(?:vương quốc|nước|thăm|tại|tới|đến|sang|với|và|của|giữa|hai nước|phía|chính phủ|"
     r"thủ tướng|tổng thống|bộ trưởng|ngoại trưởng|đại sứ|đại sứ quán|quốc hội|hoàng gia|người|"
     r"cộng hòa|liên bang|nhà nước|bên|đoàn|ngoại giao|quốc phòng|kinh tế|doanh nghiệp|in|to|of|and|"
     r"the|visit|with|from)\s*[,]?\s*$",
@@ -29,7 +29,13 @@ _NOT_NAME = {
     "The", "His", "Her", "Cộng", "Liên", "Thành", "Tỉnh", "Trung", "Nước", "Người", "Tập", "Tổng", "Thủ",
     "Phó", "Chủ", "Đại", "Thường", "Việt", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Đêm", "Hôm", "Tại",
     "Trong", "Theo", "Trước", "Sau", "Của", "Và", "Với", "Cũng", "Đã", "Sẽ", "Trên", "Dưới",
+    # heads of Vietnamese institution names ("Chủ tịch Công ty", "Chủ tịch Ngân hàng", "Chủ tịch Sở")
+    "Công", "Ngân", "Ngoại", "Cục", "Sở", "Đài", "Báo", "Trường", "Học", "Khoa", "Hiệp", "Phòng", "Quận",
+    "Huyện", "Xã", "Phường", "Tp", "TP", "Câu", "Đoàn", "Tòa", "Sư", "Lữ", "Hải", "Quân", "Tổ", "Nhóm", "Quỹ",
 }
+# A family name alone after a title is a name cut short, not a person ("Bộ trưởng Nguyễn").
+_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
+             "Ngô", "Dương", "Lý"}
 
 
 def ambiguous_ok(text: str, start: int, end: int) -> bool:
@@ -46,6 +52,61 @@ def ambiguous_ok(text: str, start: int, end: int) -> bool:
     return bool(_COUNTRY_CUE.search(before)) or text[end:end + 1] in (",", ".", ";", ")", " ") and bool(prev)
 
 
+# "nguyên Thủ tướng", "cựu Tổng thống", "cố Chủ tịch", "former President", "ex-Premier", "the late King":
+# the title names someone who no longer holds the office.
+_FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu|cố|former|ex|late)\s*-?\s*$", re.IGNORECASE)
+# A person's name after these is a street, a school or an honour named after them ("đường Võ Nguyên Giáp").
+_NAMED_AFTER = re.compile(
+    r"(?<!\w)(?:đường|phố|đại lộ|ngõ|cầu|quảng trường|trường|THPT|THCS|tiểu học|huân chương|giải thưởng)\s+$",
+    re.IGNORECASE)
+# A state's name after these is a sports team ("U23 Việt Nam", "ĐT Thái Lan", "đội tuyển Nhật Bản").
+_TEAM = re.compile(r"(?:(?<!\w)U\.?\s?\d{2}|(?<!\w)ĐT|(?<!\w)đội tuyển|(?<!\w)tuyển|(?<!\w)futsal|(?<!\w)CLB)\s+$",
+                   re.IGNORECASE)
+_PREV_WORD = re.compile(r"([\wÀ-ỹĐđ]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([\wÀ-ỹĐđ]+)")
+
+
+_CAPITALISED_NEXT = re.compile(r"[ \t]+(\w)")
+
+
+def capitalised_after(text: str, pos: int) -> bool:
+    """A capitalised word follows ``pos`` directly: after a title, the body the title heads
+    ("Chủ tịch UBND tỉnh", "Chủ tịch Công ty") when it is no name."""
+    m = _CAPITALISED_NEXT.match(text, pos, min(len(text), pos + 8))
+    return bool(m) and m.group(1).isupper()
+
+
+def former_before(text: str, start: int) -> bool:
+    """The words right before ``start`` say "former" ("nguyên", "cựu", "former", "ex-")."""
+    return bool(_FORMER.search(text, max(0, start - 12), start))
+
+
+def named_after(text: str, start: int) -> bool:
+    """A person's name at ``start`` names a street, school or honour rather than the person."""
+    return bool(_NAMED_AFTER.search(text, max(0, start - 20), start))
+
+
+def sports_team(text: str, start: int) -> bool:
+    return bool(_TEAM.search(text, max(0, start - 12), start))
+
+
+def part_of_name(text: str, start: int, end: int, prev_end: int, next_start: int, after_title: bool) -> bool:
+    """A short country name inside a Vietnamese personal or place name ("Trương Mỹ Lan", "Thúy Nga").
+
+    ``prev_end``/``next_start`` are where the neighbouring mentions end and start (-1 when none), so a
+    name next to another entity ("Nga Ukraine", "Mỹ Joe Biden") is kept; so is one right after a title.
+    """
+    if after_title:
+        return False
+    prev = _PREV_WORD.search(text, max(0, start - 30), start)
+    if prev and prev.group(1)[:1].isupper() and prev.end(1) != prev_end:
+        return True
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 30))
+    if nxt and nxt.group(1)[:1].isupper() and nxt.start(1) != next_start:
+        return not _COUNTRY_CUE.search(text[max(0, start - 40):start])
+    return False
+
+
 def name_after(text: str, pos: int, limit: int = 60) -> tuple[int, int] | None:
     """Span of a capitalised name starting right after ``pos`` (after a title), if any."""
     m = _NAME_AFTER.match(text, pos, min(len(text), pos + limit))
@@ -55,12 +116,19 @@ def name_after(text: str, pos: int, limit: int = 60) -> tuple[int, int] | None:
     # stop at words that start a new phrase rather than continue a name
     kept: list[str] = []
     for w in words:
+        if not w[:1].isupper():
+            # the character class runs À-Ỹ, which takes in lower-case letters too ("đánh")
+            break
         if w.rstrip(",.") in _NOT_NAME and kept:
             break
         if w in _NOT_NAME:
             return None
         kept.append(w)
     if not kept:
+        return None
+    if len(kept[0]) > 1 and kept[0].isupper() and not kept[0].endswith("."):
+        return None                     # an acronym: "Chủ tịch UBND", "Chủ tịch HĐQT", "Chủ tịch FLC"
+    if len(kept) == 1 and kept[0].rstrip(",.") in _SURNAMES:
         return None
     s = m.start(1)
     e = s + len(" ".join(kept))

@@ -76,7 +76,7 @@ class Tenure:
 class Alias:
     text: str
     id: str
-    kind: str                 # state | org | adjective | capital | demonym | person | title
+    kind: str                 # state | org | adjective | capital | demonym | person | title | block
     flags: frozenset[str]
     lang: str
     state: str = ""           # titles: the state the title is specific to
@@ -89,18 +89,26 @@ class GazetteerData:
     tenures: list[Tenure]
     office_kinds: dict[str, dict[str, str]]
     aliases: list[Alias]
+    # indexes over ``tenures``, built once: linking asks for them for every bare title and person
+    by_office: dict[str, list[Tenure]] = field(default_factory=dict, repr=False)
+    by_person: dict[str, list[Tenure]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for t in self.tenures:
+            self.by_office.setdefault(t.office, []).append(t)
+            self.by_person.setdefault(t.person, []).append(t)
 
     def holders(self, office: str, state: str, when: date | None) -> list[Person]:
         out = []
-        for t in self.tenures:
-            if t.office == office and (not state or t.state == state) and (when is None or t.covers(when)):
+        for t in self.by_office.get(office, ()):
+            if (not state or t.state == state) and (when is None or t.covers(when)):
                 p = self.persons.get(t.person)
                 if p:
                     out.append(p)
         return out
 
     def offices_of(self, person: str, when: date | None = None) -> list[Tenure]:
-        return [t for t in self.tenures if t.person == person and (when is None or t.covers(when))]
+        return [t for t in self.by_person.get(person, ()) if when is None or t.covers(when)]
 
 
 def _flags(s: str) -> frozenset[str]:
@@ -130,6 +138,9 @@ def load_data() -> GazetteerData:
             aliases.append(Alias(r["alias"], r["id"], r.get("kind", "state"), _flags(r.get("flags", "")), lang))
         for r in read_tsv(LANG / lang / "titles.tsv"):
             aliases.append(Alias(r["alias"], r["office"], "title", frozenset(), lang, state=r.get("state", "")))
+        # blocks apply in every language: an English place name inside Vietnamese text is still no state
+        for r in read_tsv(LANG / lang / "blocks.tsv"):
+            aliases.append(Alias(r["alias"], r.get("what", ""), "block", _flags(r.get("flags", "")), "*"))
     # state and org names are aliases too, so a name missing from aliases.tsv still matches
     listed = {(a.text, a.id) for a in aliases}
     for e in entities.values():

@@ -2,7 +2,9 @@
 
 Aliases flagged ``case`` must match with their exact capitalisation (``US``, ``WHO``, ``Anh``);
 person names must start with a capital letter as written. Ambiguous aliases are kept or dropped
-by the context rules in ``context.py``.
+by the context rules in ``context.py``. Aliases of kind ``block`` name things that contain an
+entity's name but are not that entity ("Ấn Độ Dương", "Ho Chi Minh City", "South China Sea"):
+they take part in the longest-match contest and are then dropped, so what they cover yields nothing.
 """
 from __future__ import annotations
 
@@ -12,13 +14,22 @@ import ahocorasick
 
 from bluebook.gazetteer.data import Alias
 
+# Dashes fold to '-' and curly apostrophes to "'", so one alias covers "Ấn Độ – Thái Bình Dương" and
+# "People’s Republic" however they are typed; each maps one character to one, so offsets stay valid.
+_FOLDS = (("\u2010", "-"), ("\u2011", "-"), ("\u2012", "-"), ("\u2013", "-"), ("\u2014", "-"),
+          ("\u2212", "-"), ("\u2019", "'"), ("\u2018", "'"))
+
 
 def lower_same_length(text: str) -> str:
-    """``str.lower`` unless it would change the length (e.g. 'İ'); offsets must stay valid."""
+    """``str.lower`` (dashes and apostrophes folded) unless it would change the length (e.g. 'İ'); offsets must stay valid."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for char, plain in _FOLDS:
+        # str.replace per character: str.translate goes through Python objects, ten times slower
+        if char in low:
+            low = low.replace(char, plain)
+    return low
 
 
 def normalise_key(s: str) -> str:
@@ -34,69 +45,94 @@ class Hit:
     alias: Alias
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
-
-
 class Matcher:
+    """Aliases of all languages; one automaton per language asked for, built on first use.
+
+    A Vietnamese text scanned with the English acronyms too ("UN", "AU", "US") gives ten times the
+    raw hits inside words, each a Python iteration, so each language gets its own automaton.
+    """
+
     def __init__(self, aliases: list[Alias]) -> None:
-        self.automaton = ahocorasick.Automaton()
-        table: dict[str, list[Alias]] = {}
-        for a in aliases:
-            key = normalise_key(a.text)
-            if len(key) < 2:
-                continue
-            table.setdefault(key, []).append(a)
-        for key, items in table.items():
-            self.automaton.add_word(key, (len(key), items))
-        self.empty = not table
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.aliases = aliases
+        self._automata: dict[str | None, ahocorasick.Automaton | None] = {}
+        self.empty = not aliases
+
+    def automaton(self, lang: str | None) -> ahocorasick.Automaton | None:
+        if lang not in self._automata:
+            self._automata[lang] = _build([a for a in self.aliases if not lang or a.lang in (lang, "*")])
+        return self._automata[lang]
 
     def find(self, text: str, lang: str | None = None, overlapping: bool = False) -> list[Hit]:
-        """Accepted hits in order: non-overlapping with the longest winning, or all of them."""
-        if self.empty:
+        """Accepted hits in order: non-overlapping with the longest winning, or all of them.
+
+        Block aliases compete for the longest match but are never returned.
+        """
+        auto = None if self.empty else self.automaton(lang)
+        if auto is None:
             return []
         low = lower_same_length(text)
         n = len(text)
         cands: list[Hit] = []
-        for end_idx, (length, items) in self.automaton.iter(low):
+        for end_idx, (length, items) in auto.iter(low):
             start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and _is_word_char(text[start - 1]):
+            # word boundaries: the automaton finds keys inside words too ("un" in "function")
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            if end < n and _is_word_char(text[end]):
+            if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
             written = text[start:end]
-            best = None
-            for a in items:
-                if lang and a.lang not in (lang, "*"):
-                    continue
-                if "case" in a.flags and written != a.text:
-                    continue
-                if a.kind == "person" and not written[:1].isupper():
-                    continue
-                if a.kind in ("state", "org", "capital") and "lower_ok" not in a.flags \
-                        and written[:1].islower() and a.text[:1].isupper():
-                    # names are written with a capital; 'lào', 'pháp', 'turkey' lower-case are other words
-                    continue
-                best = a if best is None or _rank(a) < _rank(best) else best
+            best = _best(items, written)
             if best is not None:
                 cands.append(Hit(start, end, best))
         if overlapping:
-            return sorted(cands, key=lambda h: (h.start, -h.end))
-        cands.sort(key=lambda h: (-(h.end - h.start), h.start))
+            return sorted((h for h in cands if h.alias.kind != "block"), key=lambda h: (h.start, -h.end))
+        cands.sort(key=lambda h: (h.start - h.end, h.start))
         taken = bytearray(n)   # occupied characters: linear, where a list of spans was quadratic
         out: list[Hit] = []
         for h in cands:
             if any(taken[h.start:h.end]):
                 continue
             taken[h.start:h.end] = b"\x01" * (h.end - h.start)
-            out.append(h)
+            if h.alias.kind != "block":
+                out.append(h)
         out.sort(key=lambda h: h.start)
         return out
 
 
-_KIND_RANK = {"person": 0, "title": 1, "org": 2, "state": 3, "adjective": 4, "demonym": 5, "capital": 6}
+def _build(aliases: list[Alias]) -> ahocorasick.Automaton | None:
+    table: dict[str, list[Alias]] = {}
+    for a in aliases:
+        key = normalise_key(a.text)
+        if len(key) < 2:
+            continue
+        table.setdefault(key, []).append(a)
+    if not table:
+        return None
+    auto = ahocorasick.Automaton()
+    for key, items in table.items():
+        # best first, so the scan stops at the first alias the written form accepts
+        auto.add_word(key, (len(key), sorted(items, key=_rank)))
+    auto.make_automaton()
+    return auto
+
+
+def _best(items: list[Alias], written: str) -> Alias | None:
+    for a in items:
+        if "case" in a.flags and written != a.text:
+            continue
+        if a.kind == "person" and not written[:1].isupper():
+            continue
+        if a.kind in ("state", "org", "capital") and "lower_ok" not in a.flags \
+                and written[:1].islower() and a.text[:1].isupper():
+            # names are written with a capital; 'lào', 'pháp', 'turkey' lower-case are other words
+            continue
+        return a
+    return None
+
+
+# A block outranks everything on the same span: "Chủ tịch Hồ Chí Minh" is no current office holder.
+_KIND_RANK = {"block": -1, "person": 0, "title": 1, "org": 2, "state": 3, "adjective": 4, "demonym": 5,
+              "capital": 6}
 
 
 def _rank(a: Alias) -> int:

@@ -97,21 +97,18 @@ def _filters(filters: dict[str, Any] | None, lang: str | None) -> tuple[list[str
     return where, params
 
 
-def _ranked_ids(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[str],
-                params: dict[str, Any]) -> list[tuple[int, float]]:
-    """(doc id, score) best first, for the requested page.
-
-    Only the newest ``CANDIDATES`` matches (by id, i.e. as stored) are ranked:
-    the engines stop early when walking matches in id order, whereas ranking
-    every match of a word found in most documents ('viet', 'nam') costs
-    seconds on a large store. A query whose matches are fewer is ranked exactly.
-    """
-    page, offset = params.pop("limit"), params.pop("offset")
+def _candidates(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[str], params: dict[str, Any],
+                cap: int, offset: int = 0) -> list[tuple[int, float]]:
+    """(doc id, score), best first: the newest ``cap`` matches ranked (an empty query: the ``cap``
+    newest documents from ``offset`` on, score 0)."""
     if pq.empty:
-        sql = ("SELECT d.id, 0.0 AS score FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+        # '+': keeps SQLite from reading the duplicate_of index (nearly every row is NULL there) and
+        # then sorting the whole table; walking the date index newest first stops after a page.
+        conds = ["+d.duplicate_of IS NULL" if w == "d.duplicate_of IS NULL" else w for w in where]
+        sql = ("SELECT d.id, 0.0 AS score FROM documents d" + (" WHERE " + " AND ".join(conds) if conds else "")
                + " ORDER BY d.doc_date DESC NULLS LAST, d.id DESC LIMIT :limit OFFSET :offset")
-        return [(int(r[0]), 0.0) for r in conn.execute(sa.text(sql), dict(params, limit=page, offset=offset))]
-    params["cap"] = max(CANDIDATES, offset + page)
+        return [(int(r[0]), 0.0) for r in conn.execute(sa.text(sql), dict(params, limit=cap, offset=offset))]
+    params = dict(params, cap=cap)
     if dialect == "sqlite":
         params["q"] = pq.fts5()
         sql = ("SELECT d.id, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts f "
@@ -130,7 +127,56 @@ def _ranked_ids(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[
                "WHERE f.fts @@ q.q" + "".join(" AND " + w for w in where) + " ORDER BY f.doc_id DESC LIMIT :cap")
     rows = [(int(r[0]), float(r[1])) for r in conn.execute(sa.text(sql), params)]
     rows.sort(key=lambda r: (-r[1], -r[0]))
+    return rows
+
+
+def ranked(conn: sa.Connection, dialect: str, query: str | ParsedQuery, lang: str | None = None,
+           filters: dict[str, Any] | None = None, cap: int = CANDIDATES) -> list[tuple[int, float]]:
+    """(doc id, score) of the matching documents best first, at most ``cap`` (see _ranked_ids).
+
+    For a caller that shows several pages, or counts facets, from one ranking: slice it and
+    pass the slice to ``hits``.
+    """
+    pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+    where, params = _filters(filters, lang)
+    return _candidates(conn, dialect, pq, where, params, max(1, int(cap)))
+
+
+def _ranked_ids(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[str],
+                params: dict[str, Any]) -> list[tuple[int, float]]:
+    """(doc id, score) best first, for the requested page.
+
+    Only the newest ``CANDIDATES`` matches (by id, i.e. as stored) are ranked:
+    the engines stop early when walking matches in id order, whereas ranking
+    every match of a word found in most documents ('viet', 'nam') costs
+    seconds on a large store. A query whose matches are fewer is ranked exactly.
+    """
+    page, offset = params.pop("limit"), params.pop("offset")
+    if pq.empty:
+        return _candidates(conn, dialect, pq, where, params, page, offset)
+    rows = _candidates(conn, dialect, pq, where, params, max(CANDIDATES, offset + page))
     return rows[offset:offset + page]
+
+
+def hits(conn: sa.Connection, query: str | ParsedQuery, ranked: list[tuple[int, float]]) -> list[SearchHit]:
+    """The documents of ``ranked`` (doc id, score) in that order, each with a highlighted snippet."""
+    pq = query if isinstance(query, ParsedQuery) else parse_query(query)
+    if not ranked:
+        return []
+    rows = {r.id: r for r in conn.execute(sa.text(
+        "SELECT d.id, d.title, d.source, d.url, d.doc_date, d.lang, t.text, d.duplicate_of FROM documents d "
+        "JOIN doc_texts t ON t.doc_id = d.id WHERE d.id IN :ids")
+        .bindparams(sa.bindparam("ids", expanding=True)), {"ids": [i for i, _ in ranked]})}
+    out = []
+    for doc_id, score in ranked:
+        r = rows.get(doc_id)
+        if r is None:
+            continue
+        snippet, marks, start, end = make_snippet(r.text, pq.terms, pq.phrases)
+        out.append(SearchHit(doc_id=doc_id, title=r.title, source=r.source, url=r.url, doc_date=r.doc_date,
+                             lang=r.lang, score=score, snippet=snippet, highlights=marks, start=start,
+                             end=end, duplicate_of=r.duplicate_of))
+    return out
 
 
 def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = None, limit: int = 20,
@@ -139,20 +185,4 @@ def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = Non
     pq = parse_query(query)
     where, params = _filters(filters, lang)
     params.update(limit=max(0, min(int(limit), 1000)), offset=max(0, int(offset)))
-    ranked = _ranked_ids(conn, dialect, pq, where, params)
-    if not ranked:
-        return []
-    rows = {r.id: r for r in conn.execute(sa.text(
-        "SELECT d.id, d.title, d.source, d.url, d.doc_date, d.lang, t.text, d.duplicate_of FROM documents d "
-        "JOIN doc_texts t ON t.doc_id = d.id WHERE d.id IN :ids")
-        .bindparams(sa.bindparam("ids", expanding=True)), {"ids": [i for i, _ in ranked]})}
-    hits = []
-    for doc_id, score in ranked:
-        r = rows.get(doc_id)
-        if r is None:
-            continue
-        snippet, marks, start, end = make_snippet(r.text, pq.terms, pq.phrases)
-        hits.append(SearchHit(doc_id=doc_id, title=r.title, source=r.source, url=r.url, doc_date=r.doc_date,
-                              lang=r.lang, score=score, snippet=snippet, highlights=marks, start=start,
-                              end=end, duplicate_of=r.duplicate_of))
-    return hits
+    return hits(conn, pq, _ranked_ids(conn, dialect, pq, where, params))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -62,6 +63,8 @@ class Database:
     engine: sa.Engine
     dialect: str        # 'sqlite' | 'postgresql'
     url: str
+    commits: int = 0    # transactions committed through this engine (tells the writer's cache what changed)
+    cache: Any = field(default=None, repr=False)    # store.cache.ClusterCache of this process's writer
 
     @contextmanager
     def write(self, lock: bool = True) -> Iterator[sa.Connection]:
@@ -92,8 +95,15 @@ def connect(url: str | None) -> Database:
             raise StoreError(f"malformed database URL: {e}", source=display_url(full),
                              hint="e.g. sqlite:///bluebook.db or postgresql://user@localhost/bluebook") from e
         if sa_url.get_backend_name() == "sqlite":
-            return Database(sqlite.make_engine(full), "sqlite", full)
-        return Database(postgres.make_engine(full), "postgresql", full)
+            db = Database(sqlite.make_engine(full), "sqlite", full)
+        else:
+            db = Database(postgres.make_engine(full), "postgresql", full)
+
+    @sa.event.listens_for(db.engine, "commit")
+    def _count(_conn: sa.Connection) -> None:
+        db.commits += 1
+
+    return db
 
 
 def _hint(msg: str) -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any, cast
 
 import sqlalchemy as sa
 
-from bluebook.dedup.events import Assignment, Cluster, Mention, cluster_blocks, query_blocks, rebuild
+from bluebook.dedup.events import Assignment, Cluster, Mention, filed_blocks, query_blocks, rebuild
 from bluebook.dedup.when import parse_when
 from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
@@ -44,8 +45,29 @@ def _strs(v: Any) -> list[str]:
     return [storable(x) for x in v if x] if isinstance(v, list | tuple) else []
 
 
-def mention_row(e: Any, doc_id: int, event_id: int) -> dict[str, Any]:
-    """The mentions row of an Event (or of a dict with Event's keys, from an import)."""
+def list_json(v: Any) -> str:
+    """A list of names as stored (JSON text); the same few lists come again and again."""
+    if not v:
+        return "[]"
+    try:
+        return _list_json(tuple(v))
+    except TypeError:       # unhashable items: not names, but stored all the same
+        return dumps(_strs(v))
+
+
+@lru_cache(maxsize=65536)
+def _list_json(v: tuple[Any, ...]) -> str:
+    return dumps(_strs(v))
+
+
+MENTION_COLS = ("doc_id", "event_id", "event_key", "type", "date", "date_end", "parties", "persons",
+                "persons_original", "location", "planned", "lang", "source", "sentence_start", "sentence_end",
+                "evidence_start", "evidence_end", "evidence", "trigger_text", "date_text", "confidence",
+                "summary_en", "summary_vi", "kind")
+
+
+def mention_values(e: Any) -> tuple[Any, ...]:
+    """The mentions row of an Event (or of a dict with Event's keys), without doc_id and event_id."""
     if not isinstance(e, Event):
         e = _as_event(e)
     s0, s1 = _span(e.sentence)
@@ -54,18 +76,16 @@ def mention_row(e: Any, doc_id: int, event_id: int) -> dict[str, Any]:
         conf = float(e.confidence or 0.0)
     except (TypeError, ValueError):
         conf = 0.0
-    return {
-        "doc_id": doc_id, "event_id": event_id, "event_key": storable(e.id or replace(e).compute_id()),
-        "type": storable(e.type),
-        "date": storable(e.date), "date_end": storable(e.date_end) or None,
-        "parties": dumps(_strs(e.parties)), "persons": dumps(_strs(e.persons)),
-        "persons_original": dumps(_strs(e.persons_original)), "location": storable(e.location) or None,
-        "planned": bool(e.planned), "lang": storable(e.lang), "source": storable(e.source),
-        "sentence_start": s0, "sentence_end": s1, "evidence_start": e0, "evidence_end": e1,
-        "evidence": storable(e.evidence), "trigger_text": storable(e.trigger), "date_text": storable(e.date_text),
-        "confidence": conf, "summary_en": storable(e.summary_en), "summary_vi": storable(e.summary_vi),
-        "kind": storable(e.kind) or "body",
-    }
+    return (storable(e.id or replace(e).compute_id()), storable(e.type), storable(e.date),
+            storable(e.date_end) or None, list_json(e.parties), list_json(e.persons),
+            list_json(e.persons_original), storable(e.location) or None, bool(e.planned), storable(e.lang),
+            storable(e.source), s0, s1, e0, e1, storable(e.evidence), storable(e.trigger), storable(e.date_text),
+            conf, storable(e.summary_en), storable(e.summary_vi), storable(e.kind) or "body")
+
+
+def mention_row(e: Any, doc_id: int, event_id: int) -> dict[str, Any]:
+    """``mention_values`` as a dict with every column of MENTION_COLS."""
+    return dict(zip(MENTION_COLS, (doc_id, event_id, *mention_values(e)), strict=True))
 
 
 def _as_event(d: Any) -> Event:
@@ -84,30 +104,37 @@ def mention_of_row(r: Any) -> Mention:
                    confidence=float(r.confidence or 0.0), summary_en=r.summary_en, summary_vi=r.summary_vi)
 
 
-def cluster_of_tuple(r: tuple) -> Cluster:
+def cluster_of_tuple(r: Sequence[Any]) -> Cluster:
     """A row of raw.EVENT_COLS as a Cluster."""
     (id_, type_, date, date_end, parties, persons, location, conf, planned, s_en, s_vi, n) = r
-    return Cluster(type=type_, date=date, date_end=date_end, parties=loads_list(parties),
-                   persons=loads_list(persons), location=location, location_conf=float(conf or 0),
+    return Cluster(type=type_, date=date, date_end=date_end, parties=list(_json_list(parties)),
+                   persons=list(_json_list(persons)), location=location, location_conf=float(conf or 0),
                    planned=bool(planned), summary_en=s_en, summary_vi=s_vi, n_mentions=int(n), id=int(id_))
 
 
-def event_values(c: Cluster) -> dict[str, Any]:
+@lru_cache(maxsize=65536)
+def _json_list(s: str | None) -> tuple[str, ...]:
+    """Party and person lists repeat a lot across events: decode each spelling once."""
+    return tuple(loads_list(s))
+
+
+def event_values(c: Cluster, stamp: str | None = None) -> dict[str, Any]:
     w = parse_when(c.date, c.date_end)
     # An unusable date sorts last and overlaps no date range.
     return {"type": c.type, "date": c.date, "date_end": c.date_end,
             "date_lo": w.lo.isoformat() if w else UNDATED_LO, "date_hi": w.hi.isoformat() if w else UNDATED_HI,
-            "parties": dumps(c.parties), "persons": dumps(c.persons), "location": c.location,
+            "parties": list_json(c.parties), "persons": list_json(c.persons), "location": c.location,
             "location_conf": c.location_conf, "planned": c.planned, "summary_en": c.summary_en,
-            "summary_vi": c.summary_vi, "n_mentions": c.n_mentions, "updated_at": now()}
+            "summary_vi": c.summary_vi, "n_mentions": c.n_mentions, "updated_at": stamp or now()}
 
 
+@lru_cache(maxsize=65536)
 def person_folded(name: str) -> str:
     return " " + " ".join(tokens(fold(name))) + " "
 
 
 def blocks_of(c: Cluster) -> list[str]:
-    return sorted(f"{c.type}|{k}" for k in cluster_blocks(c))
+    return sorted(filed_blocks(c))
 
 
 def write_side_tables(raw: Raw, clusters: Sequence[Cluster], fresh: bool) -> None:
@@ -115,8 +142,7 @@ def write_side_tables(raw: Raw, clusters: Sequence[Cluster], fresh: bool) -> Non
     if not clusters:
         return
     if not fresh:
-        for c in clusters:
-            raw.execute("DELETE FROM event_persons WHERE event_id = :id", {"id": c.id}).close()
+        raw.many("DELETE FROM event_persons WHERE event_id = :id", [{"id": c.id} for c in clusters])
     raw.many(_ON_CONFLICT["parties"], [{"event_id": c.id, "party": p} for c in clusters for p in c.parties])
     raw.many(_ON_CONFLICT["persons"], [{"event_id": c.id, "name": n, "folded": person_folded(n)}
                                        for c in clusters for n in c.persons])
@@ -140,20 +166,62 @@ def candidates(pending: Any) -> list[Cluster]:
     return [cluster_of_tuple(r) for r in rows]
 
 
-def write_assignment(raw: Raw, doc_id: int, events: Sequence[Any], a: Assignment, new_ids: list[int]) -> None:
+class EventWriter:
+    """Mentions and canonical-event changes of several documents, written together by ``flush``.
+
+    Clusters are updated in place as documents join them, so an event founded
+    or changed several times in a batch is written once, in its final state.
+    Whoever reads events, mentions or their side tables from the database
+    within the transaction must flush first.
+    """
+
+    def __init__(self) -> None:
+        self.new: dict[int, Cluster] = {}
+        self.changed: dict[int, Cluster] = {}
+        self.reshaped: dict[int, Cluster] = {}
+        self.mentions: list[tuple[Any, ...]] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.new or self.changed or self.mentions)
+
+    def add(self, doc_id: int, a: Assignment, rows: Sequence[tuple[Any, ...]]) -> None:
+        """``a.new`` must have their ids; ``rows``: ``mention_values`` of the document's events."""
+        for c in a.new:
+            self.new[cast(int, c.id)] = c
+        for i, c in a.changed.items():
+            if i not in self.new:
+                self.changed[i] = c
+        for i, c in a.reshaped.items():
+            if i not in self.new:
+                self.reshaped[i] = c
+        self.mentions.extend((doc_id, c.id, *r) for r, c in zip(rows, a.clusters, strict=True))
+
+    def flush(self, raw: Raw) -> None:
+        if not self:
+            return
+        stamp = now()
+        raw.insert_many("events", [dict(event_values(c, stamp), id=i, created_at=stamp) for i, c in self.new.items()])
+        raw.many(_UPDATE_EVENT, [dict(event_values(c, stamp), id=i) for i, c in self.changed.items()])
+        raw.insert_rows("mentions", MENTION_COLS, self.mentions)
+        write_side_tables(raw, list(self.new.values()), fresh=True)
+        write_side_tables(raw, list(self.reshaped.values()), fresh=False)
+        self.new, self.changed, self.reshaped, self.mentions = {}, {}, {}, []
+
+
+def write_assignment(raw: Raw, doc_id: int, events: Sequence[Any], a: Assignment, new_ids: list[int],
+                     rows: Sequence[tuple[Any, ...]] | None = None, writer: EventWriter | None = None) -> None:
     """Write a document's mentions and the canonical events they founded or changed.
 
-    ``new_ids``: reserved ids, at least one per new canonical event.
+    ``new_ids``: reserved ids, at least one per new canonical event. ``rows``:
+    the events' ``mention_values`` when already computed (then ``events`` is
+    unused). With ``writer``, the rows wait there for its ``flush``.
     """
-    stamp = now()
     for c, i in zip(a.new, new_ids, strict=False):
         c.id = i
-    raw.insert_many("events", [dict(event_values(c), id=c.id, created_at=stamp) for c in a.new])
-    raw.many(_UPDATE_EVENT, [dict(event_values(c), id=c.id) for c in a.changed.values()])
-    raw.insert_many("mentions", [mention_row(e, doc_id, cast(int, c.id))
-                                 for e, c in zip(events, a.clusters, strict=True)])
-    write_side_tables(raw, a.new, fresh=True)
-    write_side_tables(raw, list(a.reshaped.values()), fresh=False)
+    w = writer if writer is not None else EventWriter()
+    w.add(doc_id, a, rows if rows is not None else [mention_values(e) for e in events])
+    if writer is None:
+        w.flush(raw)
 
 
 def recompute(conn: sa.Connection, raw: Raw, event_ids: Iterable[int]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -66,32 +67,111 @@ def events_by_ids(conn: sa.Connection, ids: Sequence[int]) -> list[CanonicalEven
     return with_mentions(conn, [rows[i] for i in ids if i in rows])
 
 
-def events(conn: sa.Connection, type: str | None = None, party: str | None = None, person: str | None = None,
-           date_from: str | None = None, date_to: str | None = None, planned: bool | None = None,
-           lang: str | None = None, limit: int | None = None, offset: int = 0) -> list[CanonicalEvent]:
-    q = sa.select(_E)
+HOME = "VNM"
+# Kept by migration 0002's triggers: a partner's events with their ordering columns (VNM left out),
+# and the longest span of any dated event.
+_PE = sa.table("party_events", sa.column("event_id", sa.Integer), sa.column("party", sa.String),
+               sa.column("date_lo", sa.String), sa.column("date", sa.String), sa.column("type", sa.String),
+               sa.column("date_hi", sa.String), sa.column("planned", sa.Boolean))
+_META = sa.table("read_meta", sa.column("key", sa.String), sa.column("value", sa.Integer))
+
+
+def max_span_days(conn: sa.Connection) -> int:
+    """The longest span in days (date_hi - date_lo) of any dated event; only ever grows."""
+    v = conn.execute(sa.select(_META.c.value).where(_META.c.key == "max_span_days")).scalar()
+    return max(0, int(v or 0))
+
+
+def _overlap_floor(conn: sa.Connection, lo: str) -> str:
+    """Smallest date_lo an event overlapping [lo, ...] can have: turns "date_hi >= lo" into an index range."""
+    try:
+        floor = date.fromisoformat(lo) - timedelta(days=max_span_days(conn))
+    except OverflowError:
+        floor = date.min
+    return floor.isoformat()
+
+
+def _select(conn: sa.Connection, type: str | None, party: str | None, person: str | None, date_from: str | None,
+            date_to: str | None, planned: bool | None, lang: str | None) -> tuple[sa.Select, Any, Any]:
+    """(select of id, date_lo, date, type of the matching events, the table read, its id column).
+
+    A partner filter reads party_events, whose index is in date order per partner: a deep page of a
+    partner's events then costs an index range, not a walk through everyone's events.
+    """
+    code = (party or "").strip().upper()
+    src: Any = _PE if code and code != HOME else _E
+    idc = src.c.event_id if src is _PE else src.c.id
+    q = sa.select(idc.label("id"), src.c.date_lo, src.c.date, src.c.type)
+    if src is _PE:
+        q = q.where(_PE.c.party == code)
+    elif code:
+        q = q.where(sa.exists().where(t.event_parties.c.event_id == idc, t.event_parties.c.party == code))
     if type:
-        q = q.where(_E.c.type == type)
-    if party:
-        q = q.where(sa.exists().where(t.event_parties.c.event_id == _E.c.id,
-                                      t.event_parties.c.party == party.strip().upper()))
+        q = q.where(src.c.type == type)
     for tok in tokens(fold(person or "")):
-        q = q.where(sa.exists().where(t.event_persons.c.event_id == _E.c.id,
+        q = q.where(sa.exists().where(t.event_persons.c.event_id == idc,
                                       t.event_persons.c.folded.like(f"% {tok} %")))
     lo = date_bounds(date_from, "date_from")
     hi = date_bounds(date_to, "date_to")
     if lo:
-        q = q.where(_E.c.date_hi >= lo[0])
+        q = q.where(src.c.date_hi >= lo[0], src.c.date_lo >= _overlap_floor(conn, lo[0]))
     if hi:
-        q = q.where(_E.c.date_lo <= hi[1])
+        q = q.where(src.c.date_lo <= hi[1])
     if planned is not None:
-        q = q.where(_E.c.planned == bool(planned))
+        # a literal true, not a parameter: lets the planner use the partial index of planned events
+        q = q.where(src.c.planned == (sa.true() if planned else sa.false()))
     if lang:
-        q = q.where(sa.exists().where(_M.c.event_id == _E.c.id, _M.c.lang == lang))
-    q = q.order_by(*CHRONOLOGICAL).offset(max(0, int(offset)))
+        q = q.where(sa.exists().where(_M.c.event_id == idc, _M.c.lang == lang))
+    return q, src, idc
+
+
+def matching(conn: sa.Connection, type: str | None = None, party: str | None = None, person: str | None = None,
+             date_from: str | None = None, date_to: str | None = None, planned: bool | None = None,
+             lang: str | None = None) -> sa.Subquery:
+    """The events ``events`` would list, unordered, as a subquery (id, date_lo, date, type): for counts."""
+    return _select(conn, type, party, person, date_from, date_to, planned, lang)[0].subquery("matching")
+
+
+def _page_query(conn: sa.Connection, type: str | None, party: str | None, person: str | None,
+                date_from: str | None, date_to: str | None, planned: bool | None, lang: str | None,
+                after: int | None) -> sa.Select | None:
+    """The matching events in chronological order; None when event ``after`` is unknown."""
+    q, src, idc = _select(conn, type, party, person, date_from, date_to, planned, lang)
+    if after is not None:
+        key = conn.execute(sa.select(_E.c.date_lo, _E.c.date).where(_E.c.id == int(after))).first()
+        if key is None:
+            return None
+        q = q.where(sa.tuple_(src.c.date_lo, src.c.date, idc) > sa.tuple_(sa.literal(key.date_lo),
+                                                                          sa.literal(key.date),
+                                                                          sa.literal(int(after))))
+    return q.order_by(src.c.date_lo, src.c.date, idc)
+
+
+def event_ids_page(conn: sa.Connection, type: str | None = None, party: str | None = None,
+                   person: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                   planned: bool | None = None, lang: str | None = None, limit: int | None = None,
+                   offset: int = 0, after: int | None = None) -> list[int] | None:
+    """Ids of matching canonical events in date order: ``offset`` rows skipped, or (keyset) those
+    after event ``after`` in that order. None when event ``after`` does not exist (any more)."""
+    q = _page_query(conn, type, party, person, date_from, date_to, planned, lang, after)
+    if q is None:
+        return None
+    q = q.offset(max(0, int(offset)))
     if limit is not None:
         q = q.limit(max(0, int(limit)))
-    return with_mentions(conn, conn.execute(q).all())
+    return [int(r.id) for r in conn.execute(q)]
+
+
+def events(conn: sa.Connection, type: str | None = None, party: str | None = None, person: str | None = None,
+           date_from: str | None = None, date_to: str | None = None, planned: bool | None = None,
+           lang: str | None = None, limit: int | None = None, offset: int = 0,
+           after: int | None = None) -> list[CanonicalEvent]:
+    """Canonical events in date order (see event_ids_page), each with its mentions."""
+    ids = event_ids_page(conn, type, party, person, date_from, date_to, planned, lang, limit, offset, after) or []
+    out: list[CanonicalEvent] = []
+    for i in range(0, len(ids), 500):    # IN lists within every backend's parameter limit
+        out += events_by_ids(conn, ids[i:i + 500])
+    return out
 
 
 def event(conn: sa.Connection, event_id: int) -> CanonicalEvent | None:
@@ -100,11 +180,9 @@ def event(conn: sa.Connection, event_id: int) -> CanonicalEvent | None:
 
 
 def partners(conn: sa.Connection) -> dict[str, int]:
-    """Canonical events per party other than Viet Nam, most first."""
-    p = t.event_parties
+    """Canonical events per party other than Viet Nam, most first (from party_events' partner index)."""
     n = sa.func.count().label("n")
-    rows = conn.execute(sa.select(p.c.party, n).where(p.c.party != "VNM").group_by(p.c.party)
-                        .order_by(n.desc(), p.c.party)).all()
+    rows = conn.execute(sa.select(_PE.c.party, n).group_by(_PE.c.party).order_by(n.desc(), _PE.c.party)).all()
     return {r.party: int(r.n) for r in rows}
 
 

@@ -1,30 +1,33 @@
-"""Read-side counts the pages need and the Store does not offer yet: search facets,
-event counts per period for the activity chart, a partner's summary.
+"""Read-side queries the pages need beyond the Store's methods: search pages and facets from one
+ranking, event counts per period for the activity chart, a partner's summary, and the short-lived
+caches that keep repeated aggregate queries off a large database.
 
-Everything is SQLAlchemy Core on ``bluebook.store.schema`` (bound parameters only),
-run in the store's read transactions, with the same filter meaning as
-``Store.events``/``Store.search``. These belong in ``store/`` (see the web report).
+Everything is SQLAlchemy Core on ``bluebook.store.schema`` (bound parameters only), run in the
+store's read transactions, with the same filter meaning as ``Store.events``/``Store.search``.
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 
-from bluebook.dedup.when import date_bounds
-from bluebook.search.fold import fold, tokens
+from bluebook.search import query as search_query
+from bluebook.search.snippets import SearchHit
 from bluebook.store import Store
+from bluebook.store import queries as store_queries
 from bluebook.store import schema as t
-from bluebook.store.records import loads_list
 
 _E, _M, _P, _D = t.events, t.mentions, t.event_parties, t.documents
 HOME = "VNM"
 # Facets count the best-ranked hits only: counting every match of a common word
 # in a million documents would cost more than the search itself.
 FACET_SAMPLE = 200
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -43,74 +46,102 @@ class EventFilter:
                 "date_to": self.date_to, "planned": self.planned, "lang": self.language}
 
 
-def _where(q: sa.Select, f: EventFilter) -> sa.Select:
-    """The conditions of store.queries.events, for counting."""
-    if f.type:
-        q = q.where(_E.c.type == f.type)
-    if f.party:
-        q = q.where(sa.exists().where(_P.c.event_id == _E.c.id, _P.c.party == f.party.strip().upper()))
-    for tok in tokens(fold(f.person or "")):
-        q = q.where(sa.exists().where(t.event_persons.c.event_id == _E.c.id,
-                                      t.event_persons.c.folded.like(f"% {tok} %")))
-    lo, hi = date_bounds(f.date_from, "date_from"), date_bounds(f.date_to, "date_to")
-    if lo:
-        q = q.where(_E.c.date_hi >= lo[0])
-    if hi:
-        q = q.where(_E.c.date_lo <= hi[1])
-    if f.planned is not None:
-        q = q.where(_E.c.planned == bool(f.planned))
-    if f.language:
-        q = q.where(sa.exists().where(_M.c.event_id == _E.c.id, _M.c.lang == f.language))
-    return q
-
-
-# Per-period counts scan every matching event (a second or so on a million): they are kept for
-# a minute, and dropped at once when this app writes (forget()); other writers show within the minute.
+# Aggregates (counts per period, partners, totals) scan many rows: kept for a minute. Search rankings
+# (a page, its facets, the next pages) for half a minute. All are dropped at once when this app writes
+# (forget()); what other processes write shows within that time.
 COUNTS_TTL = 60.0
-_counts_cache: dict[tuple[Any, ...], tuple[float, dict[str, int]]] = {}
+SEARCH_TTL = 30.0
+MAX_CACHED = 256
+_cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
+_cache_lock = threading.Lock()
 
 
 def forget(store: Store) -> None:
-    for k in [k for k in _counts_cache if k[0] == store.db.url]:
-        _counts_cache.pop(k, None)
+    with _cache_lock:
+        for k in [k for k in _cache if k[0] == store.db.url]:
+            _cache.pop(k, None)
+
+
+def cached(store: Store, key: tuple[Any, ...], ttl: float, compute: Callable[[], T]) -> T:
+    """``compute()``, or its result from the last ``ttl`` seconds for the same store and key.
+
+    Callers must not change what they get back: it is shared with later requests.
+    """
+    full = (store.db.url, *key)
+    hit = _cache.get(full)
+    if hit is not None and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    value = compute()
+    with _cache_lock:
+        if len(_cache) >= MAX_CACHED:
+            _cache.clear()
+        _cache[full] = (time.monotonic(), value)
+    return value
 
 
 def event_counts(store: Store, f: EventFilter, by: str = "year") -> dict[str, int]:
     """Canonical events per year ('YYYY') or month ('YYYY-MM'), oldest first; undated ones left out."""
-    key = (store.db.url, by, *f.kwargs().values())
-    hit = _counts_cache.get(key)
-    if hit is not None and time.monotonic() - hit[0] < COUNTS_TTL:
-        return dict(hit[1])
-    out = _event_counts(store, f, by)
-    if len(_counts_cache) > 256:
-        _counts_cache.clear()
-    _counts_cache[key] = (time.monotonic(), out)
-    return dict(out)
+    return dict(cached(store, ("counts", by, *f.kwargs().values()), COUNTS_TTL,
+                       lambda: _event_counts(store, f, by)))
 
 
 def _event_counts(store: Store, f: EventFilter, by: str) -> dict[str, int]:
     width = 4 if by == "year" else 7
-    period = sa.func.substr(_E.c.date_lo, 1, width).label("k")
-    n = sa.func.count().label("n")
-    q = _where(sa.select(period, n).where(_E.c.date_lo != "9999-12-31"), f)
-    if by != "year":        # a year-only date would pile up in January
-        q = q.where(sa.func.length(_E.c.date) >= 7)
-    q = q.group_by(period).order_by(period)
     with store.db.read() as conn:
-        return {str(r.k): int(r.n) for r in conn.execute(q)}
+        m = store_queries.matching(conn, **f.kwargs())
+        period = sa.func.substr(m.c.date_lo, 1, width).label("k")
+        n = sa.func.count().label("n")
+        q = sa.select(period, n).where(m.c.date_lo != "9999-12-31")
+        if by != "year":        # a year-only date would pile up in January
+            q = q.where(sa.func.length(m.c.date) >= 7)
+        return {str(r.k): int(r.n) for r in conn.execute(q.group_by(period).order_by(period))}
 
 
 def totals(store: Store) -> tuple[int, int]:
     """(documents, canonical events): the home page's two numbers, without Store.stats()'s full scans."""
-    with store.db.read() as conn:
-        docs = conn.execute(sa.select(sa.func.count()).select_from(_D)).scalar_one()
-        evs = conn.execute(sa.select(sa.func.count()).select_from(_E)).scalar_one()
-    return int(docs), int(evs)
+    def count() -> tuple[int, int]:
+        with store.db.read() as conn:
+            docs = conn.execute(sa.select(sa.func.count()).select_from(_D)).scalar_one()
+            evs = conn.execute(sa.select(sa.func.count()).select_from(_E)).scalar_one()
+        return int(docs), int(evs)
+    return cached(store, ("totals",), COUNTS_TTL, count)
+
+
+def partners(store: Store) -> dict[str, int]:
+    """Store.partners(), kept a minute: every events page lists them."""
+    return dict(cached(store, ("partners",), COUNTS_TTL, store.partners))
 
 
 def count_events(store: Store, f: EventFilter) -> int:
     with store.db.read() as conn:
-        return int(conn.execute(_where(sa.select(sa.func.count()).select_from(_E), f)).scalar_one())
+        m = store_queries.matching(conn, **f.kwargs())
+        return int(conn.execute(sa.select(sa.func.count()).select_from(m)).scalar_one())
+
+
+# -- search: one ranking for a page, its facets and the next pages ------------------------------
+def ranking(store: Store, query: str, language: str | None, filters: dict[str, Any],
+            cap: int = search_query.CANDIDATES) -> list[tuple[int, float]]:
+    """(doc id, score) best first, as Store.search ranks them, kept for SEARCH_TTL seconds."""
+    pq = search_query.parse_query(query)
+    key = ("rank", tuple(pq.terms), tuple(map(tuple, pq.phrases)), language, tuple(sorted(filters.items())), cap)
+
+    def compute() -> list[tuple[int, float]]:
+        with store.db.read() as conn:
+            return search_query.ranked(conn, store.dialect, pq, language, filters, cap)
+    return cached(store, key, SEARCH_TTL, compute)
+
+
+def search_page(store: Store, query: str, language: str | None, filters: dict[str, Any], offset: int,
+                limit: int) -> list[SearchHit]:
+    """Hits ``offset`` to ``offset + limit`` of the ranking, with snippets: Store.search's answer."""
+    pq = search_query.parse_query(query)
+    if pq.empty and offset + limit > search_query.CANDIDATES:
+        # a deep page of "everything, newest first": straight from the date index, not from a long list
+        return store.search(query, language, limit=limit, offset=offset, filters=filters)
+    cap = max(search_query.CANDIDATES if not pq.empty else FACET_SAMPLE, offset + limit)
+    ranked = ranking(store, query, language, filters, cap)[offset:offset + limit]
+    with store.db.read() as conn:
+        return search_query.hits(conn, pq, ranked)
 
 
 def _outlet_key(source: str) -> str:
@@ -136,31 +167,44 @@ class Facets:
 
 def search_facets(store: Store, query: str, language: str | None, filters: dict[str, Any],
                   sample: int = FACET_SAMPLE) -> Facets:
-    hits = store.search(query, language, limit=sample, offset=0, filters=filters)
-    if not hits:
+    """Facet counts over the ``sample`` best-ranked hits (the ranking the page itself uses).
+
+    Type and partner count the documents reporting an event of that type / with that partner, as the
+    search filters of the same name select them (the canonical event's parties).
+    """
+    pq = search_query.parse_query(query)
+    cap = search_query.CANDIDATES if not pq.empty else sample
+    ids = [i for i, _ in ranking(store, query, language, filters, cap)[:sample]]
+    if not ids:
         return Facets()
-    ids = [h.doc_id for h in hits]
     types: Counter[str] = Counter()
     parties: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    langs: Counter[str] = Counter()
+    sources: Counter[str] = Counter()
     with store.db.read() as conn:
-        seen: set[tuple[int, str]] = set()
-        for r in conn.execute(sa.select(_M.c.doc_id, _M.c.type, _M.c.parties).where(_M.c.doc_id.in_(ids))):
-            if (r.doc_id, r.type) not in seen:
-                seen.add((r.doc_id, r.type))
-                types[r.type] += 1
-            for p in set(loads_list(r.parties)) - {HOME}:
-                if (r.doc_id, "p:" + p) not in seen:
-                    seen.add((r.doc_id, "p:" + p))
-                    parties[p] += 1
-    years = Counter((h.doc_date or "")[:4] for h in hits if h.doc_date)
-    langs = Counter(h.lang for h in hits if h.lang)
-    sources = Counter(_outlet_key(h.source) for h in hits if h.source)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            for r in conn.execute(sa.select(_M.c.type, sa.func.count(sa.distinct(_M.c.doc_id)).label("n"))
+                                  .where(_M.c.doc_id.in_(chunk)).group_by(_M.c.type)):
+                types[r.type] += int(r.n)
+            for r in conn.execute(sa.select(_P.c.party, sa.func.count(sa.distinct(_M.c.doc_id)).label("n"))
+                                  .join(_P, _P.c.event_id == _M.c.event_id)
+                                  .where(_M.c.doc_id.in_(chunk), _P.c.party != HOME).group_by(_P.c.party)):
+                parties[r.party] += int(r.n)
+            for r in conn.execute(sa.select(_D.c.doc_date, _D.c.lang, _D.c.source).where(_D.c.id.in_(chunk))):
+                if r.doc_date:
+                    years[r.doc_date[:4]] += 1
+                if r.lang:
+                    langs[r.lang] += 1
+                if r.source:
+                    sources[_outlet_key(r.source)] += 1
 
     def top(c: Counter[str], k: int = 12) -> list[tuple[str, int]]:
         return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
     return Facets(type=top(types), party=top(parties), year=sorted(years.items(), reverse=True)[:15],
-                  language=top(langs), source=top(sources, 8), sample=len(hits))
+                  language=top(langs), source=top(sources, 8), sample=len(ids))
 
 
 @dataclass(slots=True)
@@ -185,13 +229,13 @@ def partner_summary(store: Store, code: str, persons: int = 30) -> PartnerSummar
     s = PartnerSummary(code=code, by_year=event_counts(store, f, "year"))
     n = sa.func.count().label("n")
     with store.db.read() as conn:
+        m = store_queries.matching(conn, **f.kwargs())
         s.by_type = {r.type: int(r.n) for r in conn.execute(
-            _where(sa.select(_E.c.type, n), f).group_by(_E.c.type).order_by(n.desc(), _E.c.type))}
+            sa.select(m.c.type, n).group_by(m.c.type).order_by(n.desc(), m.c.type))}
         s.total = sum(s.by_type.values())
         # ISO partial dates sort as strings: '2024' < '2024-04' < '2024-04-09'
-        dated = _where(sa.select(sa.func.min(_E.c.date), sa.func.max(_E.c.date)), f).where(
-            _E.c.date_lo != "9999-12-31")
-        s.first, s.last = conn.execute(dated).one()
+        s.first, s.last = conn.execute(sa.select(sa.func.min(m.c.date), sa.func.max(m.c.date))
+                                       .where(m.c.date_lo != "9999-12-31")).one()
         ep = t.event_persons
         q = (sa.select(ep.c.name, n).join(_P, _P.c.event_id == ep.c.event_id).where(_P.c.party == code)
              .group_by(ep.c.name).order_by(n.desc(), ep.c.name).limit(persons))

@@ -17,6 +17,7 @@ from bluebook.errors import ConfigError
 from bluebook.models import EVENT_TYPES
 from bluebook.search.fold import fold
 from bluebook.store import CanonicalEvent, SearchHit, Store, StoredDocument
+from bluebook.store import queries as store_queries
 from bluebook.web import queries
 from bluebook.web.annotate import Span, locate, render, window
 
@@ -86,6 +87,7 @@ class Page:
     page: int
     per_page: int
     has_next: bool
+    after: int | None = None        # keyset pages: the event this page follows (None: by page number)
 
     @property
     def offset(self) -> int:
@@ -98,10 +100,13 @@ def _bounds(page: int, per_page: int) -> tuple[int, int]:
 
 
 def search(store: Store, p: SearchParams, page: int = 1, per_page: int = 20) -> Page:
-    """One page of hits; one extra hit is asked for to know whether a next page exists."""
+    """One page of hits; one extra hit is asked for to know whether a next page exists.
+
+    The ranking behind it is kept a little while (queries.ranking): the facets of this page and
+    the next pages reuse it instead of ranking the matches again.
+    """
     page, per_page = _bounds(page, per_page)
-    hits = store.search(p.q, p.language, limit=per_page + 1, offset=(page - 1) * per_page,
-                        filters=p.store_filters())
+    hits = queries.search_page(store, p.q, p.language, p.store_filters(), (page - 1) * per_page, per_page + 1)
     return Page(hits[:per_page], page, per_page, len(hits) > per_page)
 
 
@@ -124,10 +129,19 @@ def event_filter(type: str | None = None, party: str | None = None, person: str 
                                planned=planned, language=check_language(language))
 
 
-def events(store: Store, f: queries.EventFilter, page: int = 1, per_page: int = 50) -> Page:
+def events(store: Store, f: queries.EventFilter, page: int = 1, per_page: int = 50,
+           after: int | None = None) -> Page:
+    """One page of events in date order: by page number, or (``after``, a keyset cursor) the events
+    that follow event ``after`` in that order, which costs the same however deep the page is."""
     page, per_page = _bounds(page, per_page)
-    rows = store.events(**f.kwargs(), limit=per_page + 1, offset=(page - 1) * per_page)
-    return Page(rows[:per_page], page, per_page, len(rows) > per_page)
+    with store.db.read() as conn:
+        ids = store_queries.event_ids_page(conn, **f.kwargs(), limit=per_page + 1,
+                                           offset=0 if after is not None else (page - 1) * per_page, after=after)
+        if ids is None:
+            raise ConfigError(f"no event {after} to continue after", source="after",
+                              hint="start again from the first page (leave out 'after')")
+        rows = store_queries.events_by_ids(conn, ids[:per_page])
+    return Page(rows, page, per_page, len(ids) > per_page, after)
 
 
 def activity(store: Store, f: queries.EventFilter) -> dict[str, int]:

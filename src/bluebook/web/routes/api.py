@@ -57,12 +57,16 @@ def api_events(request: Request, type: str | None = None, party: str | None = No
                planned: bool | None = None, language: str | None = None, page: int = PAGE,
                per_page: int = Query(50, ge=1, le=100),
                mentions: bool = Query(True, description="include each event's mentions (sources)"),
+               after: int | None = Query(None, ge=0, description="keyset paging: the events after this event id "
+                                         "in date order (the 'next_after' of the previous page); overrides page"),
                ) -> JSONResponse:
     st = get_state(request)
     f = _filter(type, party, person, year, date_from, date_to, planned, language)
-    res = service.events(st.store, f, page, per_page)
+    res = service.events(st.store, f, page, per_page, after)
+    items = [service.event_dict(e, mentions) for e in res.items]
     return ok({"page": res.page, "per_page": res.per_page, "has_next": res.has_next,
-               "items": [service.event_dict(e, mentions) for e in res.items]})
+               "after": res.after, "next_after": items[-1]["id"] if res.has_next and items else None,
+               "items": items})
 
 
 @router.get("/events/activity", tags=["events"], summary="Number of events per year (per month within a year)")
@@ -84,7 +88,7 @@ def api_event(request: Request, event_id: int) -> JSONResponse:
 @router.get("/partners", tags=["partners"], summary="Partners with their number of events")
 def api_partners(request: Request) -> JSONResponse:
     return ok([{"code": code, "name_en": i18n.party_name(code, "en"), "name_vi": i18n.party_name(code, "vi"),
-                "events": n} for code, n in get_state(request).store.partners().items()])
+                "events": n} for code, n in queries.partners(get_state(request).store).items()])
 
 
 @router.get("/partners/{code}", tags=["partners"], summary="Relations with one partner")

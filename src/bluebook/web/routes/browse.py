@@ -36,12 +36,12 @@ def events_page(request: Request, type: str | None = None, party: str | None = N
     res = service.events(st.store, f, page_no, 50)
     counts = service.activity(st.store, f)
     return page(request, "events.html", {"f": f, "year": year or "", "res": res, "counts": counts,
-                                         "partners": list(st.store.partners())[:60]})
+                                         "partners": list(queries.partners(st.store))[:60]})
 
 
 @router.get("/partners", response_class=HTMLResponse)
 def partners_page(request: Request) -> HTMLResponse:
-    return page(request, "partners.html", {"partners": get_state(request).store.partners()})
+    return page(request, "partners.html", {"partners": queries.partners(get_state(request).store)})
 
 
 @router.get("/partner/{code}", response_class=HTMLResponse)
