@@ -81,3 +81,29 @@ def test_first_person_in_a_publishers_statement_is_the_publisher():
             "I congratulate Prime Minister Pham Minh Chinh on the opening of the new terminal in Hanoi.")
     evs = _of(text, "2024-05-01", "message", "en")
     assert evs and {"USA", "VNM"} <= set(evs[0].parties)
+
+
+def test_each_bracketed_date_closes_one_occurrence():
+    text = ("The two countries kept in touch through telephone conversations between President Nguyen Xuan Phuc "
+            "and President Gurbanguly Berdimuhamedov (March 2021), between Prime Minister Pham Minh Chinh and "
+            "Prime Minister of Turkmenistan (May 2021), and between the two Foreign Ministers (July 2021).")
+    evs = _of(text, "2021-12-31", "phone_call", "en")
+    assert sorted(e.date for e in evs) == ["2021-03", "2021-05", "2021-07"]
+    first = next(e for e in evs if e.date == "2021-03")
+    assert "Pham Minh Chinh" not in first.persons
+
+
+def test_a_practice_is_not_an_occurrence_unless_examples_follow():
+    general = "The two sides maintained regular telephone conversations and exchanges of delegations with Mongolia."
+    assert _of(general, "2021-12-31", "phone_call", "en") == []
+    example = ("Contacts with Mongolia were maintained, including the telephone conversation between the two "
+               "Prime Ministers (June 2021).")
+    assert [e.date for e in _of(example, "2021-12-31", "phone_call", "en")] == ["2021-06"]
+
+
+def test_calls_with_the_same_country_by_other_leaders_stay_apart():
+    text = ("Prime Minister Pham Minh Chinh had a telephone conversation with Prime Minister of Mongolia "
+            "Oyun-Erdene Luvsannamsrai (April 2022). Foreign Minister Bui Thanh Son had a telephone conversation "
+            "with Foreign Minister of Mongolia Battsetseg Batmunkh (April 2022).")
+    evs = _of(text, "2022-12-31", "phone_call", "en")
+    assert len(evs) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bluebook.events.lexicon import Trigger, cues, triggers
+from bluebook.events.lexicon import Cues, Trigger, cues, triggers
 from bluebook.models import DateExpr, Sentence
 
 # How far before a trigger a negation or future marker still governs it (characters).
@@ -22,6 +22,7 @@ class Candidate:
     planned: bool = False
     repeated: bool = False   # the sentence has this type's trigger more than once (a list)
     own_date: DateExpr | None = None   # "(8/8/2024)" right in this item of a list of dated items
+    stop: int = -1           # where the next trigger of the sentence starts (-1: the sentence end)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -29,6 +30,14 @@ def clause_start(text: str, pos: int) -> int:
     for m in _CLAUSE_BREAK.finditer(text, 0, pos):
         last = m.end()
     return last
+
+
+def _habitual(cue: Cues, text: str, start: int, end: int) -> bool:
+    """A practice ("maintained telephone conversations"), unless examples follow ("..., including")."""
+    last = None
+    for last in cue.habitual.finditer(text, start, end):
+        pass
+    return last is not None and cue.instance.search(text, last.end(), end) is None
 
 
 def find_candidates(sentence: Sentence) -> list[Candidate]:
@@ -50,7 +59,7 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             before = text[max(cs, s - _NEG_WINDOW):s]
             if cue.negation.search(before):
                 continue
-            if cue.hypothetical.search(text[cs:s]):
+            if cue.hypothetical.search(text[cs:s]) or _habitual(cue, text, cs, s):
                 continue
             planned = bool(cue.planned.search(text[max(cs, s - _PLAN_WINDOW):s]))
             found.append(Candidate(trig.type, s, e, trig, planned))

@@ -31,6 +31,10 @@ _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 # Types whose object may be a list of named items, one event each ("the X Forum and the Y Summit").
 _ITEM_TYPES = {"conference", "agreement"}
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|We|we|my|our|Our|us)\s")
+_ENDS_SENTENCE = re.compile(r"[.!?…:\"”»)]\s*$")
+_CLAUSE_STOP = re.compile(r";|(?<![A-Z])\.\s")
+# the next item of a dated list starts after a comma or "and" ("), between C and D (April 2020)")
+_ITEM_LEAD = re.compile(r"\s*(?:,|;|và|and)", re.IGNORECASE)
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
 _ADDRESSEE_REACH = 60
@@ -171,10 +175,15 @@ def _context_partners(ctx: DocContext, si: int, exclude: set[str] | None = None)
     """Partners named just before: "both countries", "hai bên" refer back to them."""
     s = ctx.doc.sentences[si]
     exclude = exclude or set()
+    block = s.block
     for j in range(si - 1, max(-1, si - 4), -1):
         sj = ctx.doc.sentences[j]
-        if sj.block != s.block and j < si - 1:
-            break
+        if sj.block != block:
+            # the previous paragraph is context only when it is the same one broken by a page or
+            # a line wrap (it does not end a sentence), or it is the sentence just before
+            if j < si - 1 and _ENDS_SENTENCE.search(sj.text):
+                break
+            block = sj.block
         found = [p for p in _foreign_states(ctx, sj.start, sj.end, sj.text) if p not in exclude]
         if found:
             return found[:1]
@@ -285,11 +294,39 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
 
 
 def _item_spans(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, int]]:
-    if cand.type not in _ITEM_TYPES:
-        return []
     s = ctx.doc.sentences[si]
+    dated = _dated_items(ctx, si, cand)
+    if dated or cand.type not in _ITEM_TYPES:
+        return dated
     start = clause_start(s.text, cand.start) if "noun" in cand.trigger.flags else cand.end
     return named_items(s.text, start, s.lang, cand.type)
+
+
+def _dated_items(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, int]]:
+    """"telephone conversations between A and B (June 2020), between C and D (April 2020)": after one
+    trigger, each stretch closed by its own bracketed date is one occurrence (Bluebook style)."""
+    s = ctx.doc.sentences[si]
+    stop = cand.stop if cand.stop >= 0 else len(s.text)
+    m_end = _CLAUSE_STOP.search(s.text, cand.end, stop)
+    stop = m_end.start() if m_end else stop
+    closes = []
+    for d in ctx.sentence_dates[si]:
+        rs, re_ = d.start - s.start, d.end - s.start
+        if cand.end <= rs and re_ < stop and s.text[:rs].rstrip().endswith("(") \
+                and s.text[re_:].lstrip().startswith(")"):
+            closes.append(s.text.index(")", re_) + 1)
+    if len(closes) < 2:
+        return []
+    items, start = [], cand.end
+    for c in closes:
+        seg = s.text[start:c]
+        lead = len(seg) - len(seg.lstrip(" ,;"))
+        seg_start = start + lead
+        if items and not _ITEM_LEAD.match(s.text[start:seg_start + 12]):
+            return []          # not a list: the dates belong to clauses of another shape
+        items.append((seg_start, c))
+        start = c
+    return items
 
 
 def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[int, int]],
@@ -305,20 +342,25 @@ def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[in
         actors.append(P.VN)
     if not actors and ctx.about_viet_nam:
         actors = [P.VN]
-    persons, written = P.persons_from(outside)
     out = []
     item_parties = [[p for p in P.parties_from(g, s.text, base, locative_ok=False) if p not in actors]
                     for g in inside]
+    group_of = {span: g for span, g in zip(items, inside, strict=True)}
     shared = [p for ps in item_parties for p in ps if p != P.VN]
     for (a, b), own in zip(items, item_parties, strict=True):
-        if cand.type == "agreement" and not [p for p in own if p != P.VN]:
-            # "ký A, B và C giữa Việt Nam và Lào": the documents of one signing share their parties
-            own = own + [p for p in shared if p not in own]
+        if cand.type != "conference" and not [p for p in own if p != P.VN]:
+            # "ký A, B và C giữa Việt Nam và Lào": the documents of one signing share their parties;
+            # "calls between A and B (March), between the two Foreign Ministers (July)": one partner
+            inherit = shared if cand.type == "agreement" or len(set(shared)) == 1 else []
+            if not inherit and not [p for p in actors if p != P.VN]:
+                inherit = _context_partners(ctx, si)
+            own = own + [p for p in inherit if p not in own]
         parties = actors + own
         if not parties or (set(parties) <= _DOMESTIC and not _INTERNATIONAL.search(s.text[a:b])
                            and not _INTERNATIONAL.search(s.text)):
             continue
         # a bare year inside a name ("giai đoạn 2024-2026") is not the item's date; "(October 2020)" is
+        persons, written = P.persons_from([m for m in ms if id(m) not in in_any or m in group_of[(a, b)]])
         item_date = next((d for d in ctx.sentence_dates[si] if a + base <= d.start and d.end <= b + base
                           and (len(d.date) >= 7 or doc.text[d.start - 1:d.start] == "(")), None)
         pick = dating.from_exprs([item_date], "sentence") if item_date else choice
@@ -352,11 +394,13 @@ def _own_dates(dates: list[DateExpr], members: list[Mention], limit: int) -> lis
 def _item_dates(ctx: DocContext, si: int, cands: list[Candidate]) -> None:
     """In a list of dated items ("chuyến thăm ... (20/6/2024), cuộc điện đàm ... (8/8/2024)") each
     trigger takes the parenthesised date of its own item, up to the next trigger."""
-    if len(cands) < 2:
-        return
     s = ctx.doc.sentences[si]
     for i, c in enumerate(cands):
-        stop = cands[i + 1].start if i + 1 < len(cands) else len(s.text)
+        c.stop = cands[i + 1].start if i + 1 < len(cands) else len(s.text)
+    if len(cands) < 2:
+        return
+    for i, c in enumerate(cands):
+        stop = c.stop
         for d in ctx.sentence_dates[si]:
             rs = d.start - s.start
             if c.end <= rs < stop and s.text[:rs].rstrip().endswith("("):

@@ -35,6 +35,8 @@ class Cues:
     planned: re.Pattern[str]
     negation: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    habitual: re.Pattern[str]      # "maintained telephone conversations": a practice, not an occurrence
+    instance: re.Pattern[str]      # "..., including the call between A and B": back to occurrences
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -62,7 +64,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
 @lru_cache(maxsize=4)
 def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
-    groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": []}
+    groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -72,4 +74,5 @@ def cues(lang: str) -> Cues:
         words = sorted(words, key=len, reverse=True)
         return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
 
-    return Cues(alt(groups["planned"]), alt(groups["negation"]), alt(groups["hypothetical"]))
+    return Cues(alt(groups["planned"]), alt(groups["negation"]), alt(groups["hypothetical"]),
+                alt(groups["habitual"]), alt(groups["instance"]))

@@ -20,6 +20,7 @@ def dates_compatible(a: str, b: str) -> bool:
 # the Red Cross" between the same two states in one month are two aids; meetings of one pair in one
 # month are usually one.
 _BY_OBJECT = {"aid", "agreement"}
+_BY_PEOPLE = {"phone_call", "talks", "message"}
 _NUM = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -93,6 +94,8 @@ def merge_events(events: list[Event], states: frozenset[str] = frozenset()) -> l
                 continue
             if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
                 continue
+            if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
+                continue   # the same two countries, other leaders: another call or meeting
             if parties_compatible(kept.parties, ev.parties, states):
                 target = kept
                 break
