@@ -34,10 +34,8 @@ def clause_start(text: str, pos: int) -> int:
 
 def _habitual(cue: Cues, text: str, start: int, end: int) -> bool:
     """A practice ("maintained telephone conversations"), unless examples follow ("..., including")."""
-    last = None
-    for last in cue.habitual.finditer(text, start, end):
-        pass
-    return last is not None and cue.instance.search(text, last.end(), end) is None
+    ends = [m.end() for m in cue.habitual.finditer(text, start, end)]
+    return bool(ends) and cue.instance.search(text, ends[-1], end) is None
 
 
 def find_candidates(sentence: Sentence) -> list[Candidate]:

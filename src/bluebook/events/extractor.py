@@ -399,7 +399,7 @@ def _item_dates(ctx: DocContext, si: int, cands: list[Candidate]) -> None:
         c.stop = cands[i + 1].start if i + 1 < len(cands) else len(s.text)
     if len(cands) < 2:
         return
-    for i, c in enumerate(cands):
+    for c in cands:
         stop = c.stop
         for d in ctx.sentence_dates[si]:
             rs = d.start - s.start
