@@ -1,16 +1,25 @@
 """Load benchmark of the web API: /api/search and /api/events at 20 concurrent clients on localhost.
 
-    python bench/web_load.py            # >= 1,000,000 canonical events, 3,000 requests
+    python bench/web_load.py            # >= 1,000,000 canonical events, 3,000 requests, SQLite
     python bench/web_load.py --quick    # 20,000 events, 400 requests, a minute or so
-    python bench/web_load.py --db bench/out/web_load.db --requests 5000 --clients 20
-    python bench/web_load.py --filters none,type,party     # leave out the year filter
+    python bench/web_load.py --pg       # the same database copied into a throw-away PostgreSQL server
+    python bench/web_load.py --db bench/out/web_load.db --requests 5000 --clients 20 --workers 2
 
 The database is built once and kept (bench/out/, gitignored; pass --rebuild to start again):
 1. synthetic documents of five invented events each, written in batches with the store's own
    row builders (see ``bulk_load``: the Store has no public bulk path fast enough for this);
 2. then a few thousand more documents through ``Store.add_document`` itself, clustered as usual.
-The server runs in its own process (uvicorn, one worker); the client is asyncio + httpx with
-at most --clients requests in flight, a bounded number of requests and a time limit.
+``--pg`` starts a PostgreSQL server (tests/pg_server.py) and copies that SQLite database into it
+table by table (COPY), so both backends serve the same rows; the schema's triggers fill their tables.
+
+The server runs in its own process(es) (uvicorn, ``--workers``, read-only); the client is a
+small asyncio HTTP/1.1 keep-alive client (httpx costs ~2 ms of CPU a request, which on 2 shared
+cores comes out of the server's share), --clients connections each sending its next request as
+soon as the last one is answered (no think time: the worst case for queueing), a bounded number
+of requests and a time limit. Requests: half searches (free text with and without diacritics,
+some filtered by type/partner/year, page 1 with facets as the search page asks, pages 2-3, a
+deep page 10), half event listings (no filter, type, partner, year, partner+year, type+year;
+page 1, a deep page 20, or a keyset page after a random event).
 Target (issue 7): p95 < 100 ms for both endpoints, no errors.
 """
 from __future__ import annotations
@@ -27,8 +36,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from bluebook.models import EVENT_TYPES, Document, Event
 from bluebook.store import open_store
@@ -64,9 +76,13 @@ FILLER_VI = ["Hai bên nhất trí thúc đẩy hợp tác kinh tế, thương m
 FILLER_EN = ["Both sides agreed to expand cooperation in trade, investment and education.",
              "The ministries concerned will soon turn the agreed points into concrete plans.",
              "The delegation also met members of the Vietnamese community there."]
-SEARCHES = ["thu tuong", "hội đàm", "lao", "held talks", "vien tro", "ky niem quan he", "điện đàm nhật",
-            "hop tac kinh te", "official visit", "relief supplies", "nâng cấp quan hệ", "cong dong nguoi viet",
-            "phan doi", '"hoi nghi cung"', "kira demm", "aldo renn", "2019", "hung", "long toan", "khong co tu nay"]
+# Free text as readers type it: with diacritics, without, English, names, a quoted phrase, a miss.
+SEARCHES = ["thủ tướng", "thu tuong", "hội đàm", "hoi dam", "lào", "lao", "held talks", "viện trợ", "vien tro",
+            "kỷ niệm quan hệ", "ky niem quan he", "điện đàm nhật", "dien dam", "hợp tác kinh tế", "hop tac kinh te",
+            "official visit", "relief supplies", "nâng cấp quan hệ", "nang cap", "cộng đồng người việt",
+            "cong dong nguoi viet", "phản đối", "phan doi", '"hoi nghi cung"', '"held a phone call"', "kira demm",
+            "aldo renn", "Đặng Văn Hùng", "dang van hung", "2019", "hung", "long toan", "trao hàng", "protested",
+            "signed agreement", "thỏa thuận hợp tác", "thoa thuan", "khong co tu nay", "japan", "bình"]
 START = date(2005, 1, 1)
 DAYS = 20 * 365
 
@@ -192,25 +208,41 @@ def build(path: Path, n_events: int, n_articles: int) -> None:
     store.close()
 
 
-FILTERS = ("none", "party", "type", "year", "party+year")
+FILTERS = ("none", "party", "type", "year", "party+year", "type+year")
 
 
-def request_plan(n: int, seed: int = 3, filters: tuple[str, ...] = FILTERS) -> list[tuple[str, str, dict[str, Any]]]:
+def request_plan(n: int, seed: int = 3, filters: tuple[str, ...] = FILTERS, n_events: int = 1_000_000
+                 ) -> list[tuple[str, str, dict[str, Any]]]:
     """Half searches, half event listings; ``filters`` picks which event filter kinds to send."""
     rng = random.Random(seed)
     plan = []
     for i in range(n):
         if i % 2 == 0:
-            plan.append(("search", "/api/search", {"q": rng.choice(SEARCHES), "per_page": 20,
-                                                   "page": rng.choice([1, 1, 1, 2, 3])}))
+            params: dict[str, Any] = {"q": rng.choice(SEARCHES), "per_page": 20}
+            params["page"] = rng.choices([1, 2, 3, 10], weights=(60, 20, 10, 10))[0]
+            if params["page"] == 1:
+                params["facets"] = "true"
+            kind = rng.choices(["", "type", "party", "year"], weights=(70, 10, 10, 10))[0]
+            if kind == "type":
+                params["type"] = rng.choice(EVENT_TYPES)
+            elif kind == "party":
+                params["party"] = rng.choice(PARTNERS)
+            elif kind == "year":
+                params["year"] = str(rng.randint(2005, 2024))
+            plan.append(("search", "/api/search", params))
         else:
-            params: dict[str, Any] = {"per_page": 50, "page": rng.randint(1, 20)}
-            kind = rng.choices(FILTERS, weights=(10, 35, 25, 20, 10))[0]
+            params = {"per_page": 50}
+            paging = rng.choices(["first", "deep", "keyset"], weights=(50, 30, 20))[0]
+            if paging == "keyset":
+                params["after"] = rng.randint(1, n_events)
+            else:
+                params["page"] = 1 if paging == "first" else 20
+            kind = rng.choices(FILTERS, weights=(10, 30, 20, 20, 10, 10))[0]
             while kind not in filters:
                 kind = rng.choice(filters)
             if "party" in kind:
                 params["party"] = rng.choice(PARTNERS)
-            if kind == "type":
+            if "type" in kind:
                 params["type"] = rng.choice(EVENT_TYPES)
             if "year" in kind:
                 params["year"] = str(rng.randint(2005, 2024))
@@ -219,11 +251,50 @@ def request_plan(n: int, seed: int = 3, filters: tuple[str, ...] = FILTERS) -> l
 
 
 def shape(name: str, params: dict[str, Any]) -> str:
-    """What kind of request this is, for the breakdown: which filters, and deep pages or not."""
-    if name == "search":
-        return f"search q={params['q']!r}"
+    """What kind of request this is, for the breakdown: which filters, and which page."""
     keys = "+".join(k for k in ("party", "type", "year") if k in params) or "no filter"
-    return f"events {keys}, page {'1-5' if params['page'] <= 5 else '6-20'}"
+    if name == "search":
+        page = "page 1 + facets" if params["page"] == 1 else f"page {params['page']}"
+        return f"search {keys}, {page}"
+    page = "keyset" if "after" in params else f"page {params['page']}"
+    return f"events {keys}, {page}"
+
+
+class Http:
+    """One HTTP/1.1 keep-alive connection: GET, read status and body (Content-Length or chunked)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status, length, chunked = int(head[9:12]), 0, False
+        for line in head.split(b"\r\n")[1:]:
+            k, _, v = line.partition(b":")
+            k = k.strip().lower()
+            if k == b"content-length":
+                length = int(v)
+            elif k == b"transfer-encoding" and b"chunked" in v.lower():
+                chunked = True
+        if not chunked:
+            return status, await self.reader.readexactly(length)
+        body = b""
+        while True:
+            size = int((await self.reader.readuntil(b"\r\n")).strip(), 16)
+            body += (await self.reader.readexactly(size + 2))[:-2]
+            if size == 0:
+                return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
 
 
 async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients: int,
@@ -235,10 +306,11 @@ async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients:
     for item in plan:
         queue.put_nowait(item)
     deadline = time.perf_counter() + max_seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.removeprefix("http://").split(":")
 
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-        async def worker() -> None:
+    async def worker() -> None:
+        conn = Http(host, int(port))
+        try:
             while time.perf_counter() < deadline:
                 try:
                     name, path, params = queue.get_nowait()
@@ -246,36 +318,87 @@ async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients:
                     return
                 t = time.perf_counter()
                 try:
-                    r = await client.get(path, params=params)
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
+                    status, _body = await asyncio.wait_for(conn.get(path + "?" + urlencode(params)), 30)
+                    ok = status == 200
+                except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
                     ok = False
+                    conn.close()
                 ms = (time.perf_counter() - t) * 1000
                 lat.setdefault(name, []).append(ms)
                 by_shape.setdefault(shape(name, params), []).append(ms)
                 if not ok:
                     errors[name] = errors.get(name, 0) + 1
+        finally:
+            conn.close()
 
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        lat["_shapes"] = by_shape  # type: ignore[assignment]
-        return lat, errors, time.perf_counter() - t0
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(clients)))
+    lat["_shapes"] = by_shape  # type: ignore[assignment]
+    return lat, errors, time.perf_counter() - t0
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    code = ("import uvicorn; from bluebook.web import create_app; "
-            f"uvicorn.run(create_app({str(db)!r}, token=''), host='127.0.0.1', port={port}, "
-            "log_level='warning', access_log=False)")
-    proc = subprocess.Popen([sys.executable, "-c", code])
-    end = time.time() + 60
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    """The app read-only under uvicorn, ``workers`` processes (bluebook.web.server.serve)."""
+    code = ("from bluebook.web.server import serve; "
+            f"serve({db!r}, host='127.0.0.1', port={port}, token='', workers={workers}, access_log=False)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
+    end = time.time() + 120
     while time.time() < end:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=30).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}/api/events?per_page=1", timeout=30).status_code == 200:
                 return proc
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.3)
     proc.kill()
     raise SystemExit("the server did not start")
+
+
+SQLITE_TABLES = ("documents", "doc_texts", "doc_bands", "doc_dropped", "events", "event_parties",
+                 "event_persons", "event_blocks", "mentions", "rejects")
+
+
+def copy_to_postgres(sqlite_path: Path, pg_url: str) -> None:
+    """Every row of the SQLite store into an empty PostgreSQL store (schema by open_store), by COPY.
+
+    The full-text index is rebuilt from documents_fts' stored (already folded) title and body; the
+    party_events/read_meta triggers of migration 0002 fill their tables as rows arrive.
+    """
+    import sqlite3
+
+    import psycopg
+
+    from bluebook.store.postgres import fix_sequences
+
+    open_store(pg_url).close()
+    src = sqlite3.connect(str(sqlite_path))
+    t0 = time.perf_counter()
+    dsn = pg_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as pg:
+        bool_cols = {("events", "planned"), ("mentions", "planned")}
+        for table in SQLITE_TABLES:
+            cols = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+            flags = [(table, c) in bool_cols for c in cols]
+            with pg.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
+                for row in src.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY rowid"
+                                       if table not in ("doc_bands", "event_blocks") else
+                                       f"SELECT {', '.join(cols)} FROM {table}"):
+                    cp.write_row([bool(v) if f and v is not None else v for v, f in zip(row, flags, strict=True)])
+            print(f"  copied {table} ({time.perf_counter() - t0:.0f} s)")
+        with pg.cursor() as cur:
+            cur.execute("CREATE TEMP TABLE fts_src (doc_id BIGINT, title TEXT, body TEXT)")
+            with cur.copy("COPY fts_src (doc_id, title, body) FROM STDIN") as cp:
+                for row in src.execute("SELECT rowid, title, body FROM documents_fts"):
+                    cp.write_row(row)
+            cur.execute("INSERT INTO documents_fts (doc_id, fts) SELECT doc_id, setweight(to_tsvector('simple', title), "
+                        "'A') || setweight(to_tsvector('simple', body), 'B') FROM fts_src")
+        pg.commit()
+    print(f"  full-text index built ({time.perf_counter() - t0:.0f} s)")
+    store = open_store(pg_url)
+    with store.db.write() as conn:
+        fix_sequences(conn, ["documents", "events", "mentions", "rejects"])
+    store.optimize()
+    store.close()
+    print(f"copy to PostgreSQL: {time.perf_counter() - t0:.0f} s")
 
 
 def pct(xs: list[float], p: float) -> float:
@@ -283,14 +406,39 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, max(0, int(round(p * len(xs))) - 1))]
 
 
+def report(title: str, lat: dict[str, list[float]], errors: dict[str, int], wall: float | None,
+           clients: int) -> float:
+    shapes: dict[str, list[float]] = lat.pop("_shapes", {})  # type: ignore[assignment]
+    total = sum(len(v) for v in lat.values())
+    if wall:
+        print(f"{title}: {total} requests in {wall:.1f} s ({total / wall:.0f} req/s) at {clients} concurrent "
+              f"client(s), {os.cpu_count()} CPUs shared by server, client and whatever else runs")
+    worst = 0.0
+    for name in ("search", "events"):
+        xs = lat.get(name, [])
+        if not xs:
+            continue
+        p95 = pct(xs, 0.95)
+        worst = max(worst, p95)
+        print(f"  /api/{name:7s} n={len(xs):5d}  p50 {statistics.median(xs):7.1f} ms  p95 {p95:7.1f} ms  "
+              f"max {max(xs):7.1f} ms  errors {errors.get(name, 0)}")
+    if shapes:
+        print("  by request shape (n, median, p95):")
+        for k, xs in sorted(shapes.items(), key=lambda kv: -pct(kv[1], 0.95)):
+            print(f"    {k:40s} n={len(xs):4d}  {statistics.median(xs):8.1f} ms  {pct(xs, 0.95):8.1f} ms")
+    return worst
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="20,000 events, 400 requests")
-    ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--db", type=Path, default=None, help="SQLite file (built when missing)")
+    ap.add_argument("--pg", action="store_true", help="serve a PostgreSQL copy of the SQLite database")
     ap.add_argument("--events", type=int, default=None)
     ap.add_argument("--articles", type=int, default=None)
     ap.add_argument("--requests", type=int, default=None)
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=2, help="server processes (uvicorn workers)")
     ap.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--rebuild", action="store_true")
@@ -306,38 +454,35 @@ def main() -> None:
         build(db, n_events, n_articles)
     else:
         print(f"using {db} (pass --rebuild to make it again)")
-    proc = start_server(db, a.port)
+    url, pg = str(db), None
+    if a.pg:
+        from pg_server import start_server as start_pg
+
+        pg = start_pg()
+        pg.admin("CREATE DATABASE bench")
+        url = pg.url("bench")
+        print(f"PostgreSQL on port {pg.port}: copying {db.name} into it")
+        copy_to_postgres(db, url)
+    proc = start_server(url, a.port, a.workers)
     try:
         base = f"http://127.0.0.1:{a.port}"
-        asyncio.run(drive(base, request_plan(40, seed=99), 4, 60))          # warm the caches
+        print(f"server: {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} worker process(es); load average before: "
+              f"{os.getloadavg()[0]:.1f}")
+        asyncio.run(drive(base, request_plan(60, seed=99, n_events=n_events), 4, 60))          # warm up
         # one client first: what each request costs with nobody queueing in front of it
-        solo, solo_err, _ = asyncio.run(drive(base, request_plan(min(200, n_req), seed=7, filters=filters), 1, a.seconds / 3))
+        solo, solo_err, _ = asyncio.run(drive(base, request_plan(min(300, n_req), seed=7, filters=filters,
+                                                                 n_events=n_events), 1, a.seconds / 3))
         solo.pop("_shapes")
-        for name in ("search", "events"):
-            xs = solo.get(name, [])
-            if xs:
-                print(f"  1 client: /api/{name:7s} n={len(xs):4d}  p50 {statistics.median(xs):7.1f} ms  "
-                      f"p95 {pct(xs, 0.95):7.1f} ms  errors {solo_err.get(name, 0)}")
-        lat, errors, wall = asyncio.run(drive(base, request_plan(n_req, filters=filters), a.clients, a.seconds))
+        report("1 client", solo, solo_err, None, 1)
+        lat, errors, wall = asyncio.run(drive(base, request_plan(n_req, filters=filters, n_events=n_events),
+                                              a.clients, a.seconds))
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         proc.terminate()
         proc.wait(10)
-    shapes: dict[str, list[float]] = lat.pop("_shapes")  # type: ignore[assignment]
-    total = sum(len(v) for v in lat.values())
-    print(f"load: {total} requests in {wall:.1f} s ({total / wall:.0f} req/s) at {a.clients} concurrent clients, "
-          f"{os.cpu_count()} CPUs shared by server and client")
-    worst = 0.0
-    for name in ("search", "events"):
-        xs = lat.get(name, [])
-        if not xs:
-            continue
-        p95 = pct(xs, 0.95)
-        worst = max(worst, p95)
-        print(f"  /api/{name:7s} n={len(xs):5d}  p50 {statistics.median(xs):7.1f} ms  p95 {p95:7.1f} ms  "
-              f"max {max(xs):7.1f} ms  errors {errors.get(name, 0)}")
-    print("  by request shape (median, max):")
-    for k, xs in sorted(shapes.items(), key=lambda kv: -statistics.median(kv[1])):
-        print(f"    {k:40s} n={len(xs):4d}  {statistics.median(xs):8.1f} ms  {max(xs):8.1f} ms")
+        if pg is not None:
+            pg.stop()
+    worst = report("load", lat, errors, wall, a.clients)
     verdict = "meets" if worst < 100 and not errors else "MISSES"
     print(f"target p95 < 100 ms with no errors: {verdict}")
 

@@ -36,7 +36,8 @@ def ingest(paths: list[str], store: Any, settings: Settings = DEFAULT, workers: 
     summary = IngestSummary()
 
     def docs():  # noqa: ANN202 - documents go to the writer, errors are recorded on the way
-        for item in run_parallel(paths, settings, workers=workers, doc_date=doc_date, lang=lang):
+        # The workers also prepare each document for the store (hashes, MinHash, rows): the writer only writes.
+        for item in run_parallel(paths, settings, workers=workers, doc_date=doc_date, lang=lang, prepare=True):
             if isinstance(item, BluebookError):
                 store.add_reject(item.source, item.code, item.message)
                 summary.rejects += 1
@@ -44,7 +45,7 @@ def ingest(paths: list[str], store: Any, settings: Settings = DEFAULT, workers: 
                 if progress is not None:
                     progress(summary)
                 continue
-            yield item, item.events
+            yield item
 
     for res in store.add_documents(docs(), batch=batch):
         summary.by_status[res.status] += 1

@@ -7,6 +7,7 @@ import pytest
 
 from bluebook.errors import StoreError
 from bluebook.models import Document, Event
+from bluebook.store import documents as store_documents
 from bluebook.store import events as store_events
 
 VI = ("Chiều 9/1, tại Hà Nội, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào. "
@@ -150,16 +151,14 @@ def test_removing_a_document_repairs_the_events_it_reported(store):
 
 
 def test_batched_adds_keep_each_document_whole_and_fail_one_alone(store, monkeypatch):
-    real = store_events.write_assignment
-    calls = {"n": 0}
+    real = store_documents.rows
 
-    def second_fails(*a, **k):
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def english_fails(prep, *a, **k):
+        if prep.row["lang"] == "en":
             raise StoreError("injected failure")
-        return real(*a, **k)
+        return real(prep, *a, **k)
 
-    monkeypatch.setattr(store_events, "write_assignment", second_fails)
+    monkeypatch.setattr(store_documents, "rows", english_fails)
     items = [(doc(), [talks()]),
              (doc(EN, url="https://en.example/1", lang="en"), [talks("2023-01-10", lang="en")]),
              (doc(VI + " Thêm.", url="https://vn.example/3"), [talks()]),
@@ -170,6 +169,7 @@ def test_batched_adds_keep_each_document_whole_and_fail_one_alone(store, monkeyp
     assert "injected" in results[1].error and results[1].doc_id == 0
     assert results[2].event_ids == results[0].event_ids          # documents in one batch see each other
     assert store.stats()["documents"] == 2 and store.check() == []
+    assert store.event(results[0].event_ids[0]).n_mentions == 2  # the failed one's mention is not counted
 
 
 def test_batch_of_one_is_the_same_as_add_document(store):

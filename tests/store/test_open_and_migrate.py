@@ -96,13 +96,14 @@ def test_a_new_numbered_migration_is_applied_once(store, tmp_path: Path, monkeyp
     from bluebook.store import migrate
     mdir = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS, mdir)
-    (mdir / "0002_extra.sql").write_text("-- shared\nCREATE TABLE extra_note (x INTEGER);\n", encoding="utf-8")
-    (mdir / "0002_extra.sqlite.sql").write_text("CREATE TABLE extra_note (x INTEGER, lite INTEGER);\n",
-                                               encoding="utf-8")
+    v = store.schema_version() + 1          # one past the real ones, whatever they are by now
+    (mdir / f"{v:04d}_extra.sql").write_text("-- shared\nCREATE TABLE extra_note (x INTEGER);\n", encoding="utf-8")
+    (mdir / f"{v:04d}_extra.sqlite.sql").write_text("CREATE TABLE extra_note (x INTEGER, lite INTEGER);\n",
+                                                   encoding="utf-8")
     monkeypatch.setattr(migrate, "MIGRATIONS", mdir)
-    assert [m.path.name for m in migrate.available("sqlite")][-1] == "0002_extra.sqlite.sql"
-    assert [m.path.name for m in migrate.available("postgresql")][-1] == "0002_extra.sql"
-    assert store.upgrade() == [2] and store.schema_version() == 2
+    assert [m.path.name for m in migrate.available("sqlite")][-1] == f"{v:04d}_extra.sqlite.sql"
+    assert [m.path.name for m in migrate.available("postgresql")][-1] == f"{v:04d}_extra.sql"
+    assert store.upgrade() == [v] and store.schema_version() == v
     assert store.upgrade() == []
     with store.engine.connect() as c:
         cols = [col["name"] for col in sa.inspect(c).get_columns("extra_note")]

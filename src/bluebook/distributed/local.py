@@ -86,12 +86,29 @@ class Job:
     doc_date: date | None = None
     lang: str | None = None
     slim: bool = True
+    prepare: bool = False       # hand back store.prepare.PreparedDocuments: the writer then only writes
 
 
-def work(job: Job, chunk: list[Item]) -> list[Result]:
+def for_store(result: Result) -> Any:
+    """A processed document as ``Store.add_documents`` takes it, prepared here (hashes, MinHash, rows)."""
+    if isinstance(result, BluebookError):
+        return result
+    from bluebook.store.prepare import prepare_document
+
+    try:
+        return prepare_document(result, result.events)
+    except BluebookError as exc:
+        exc.source = exc.source or result.source
+        return exc
+    except Exception as exc:  # a bug on one input must cost that document, not the run
+        return internal_error(exc, result.source)
+
+
+def work(job: Job, chunk: list[Item]) -> list[Any]:
     """Run in a worker: process one chunk; errors read from the input pass through."""
-    return [item if isinstance(item, BluebookError)
-            else process_one(item, job.settings, job.doc_date, job.lang, job.slim) for item in chunk]
+    out = [item if isinstance(item, BluebookError)
+           else process_one(item, job.settings, job.doc_date, job.lang, job.slim) for item in chunk]
+    return [for_store(r) for r in out] if job.prepare else out
 
 
 def warm_up() -> None:
@@ -141,14 +158,16 @@ def mp_context() -> mp.context.BaseContext:
 
 def run_parallel(paths: Any, settings: Settings = DEFAULT, workers: int | None = None,
                  doc_date: date | None = None, lang: str | None = None, *,
-                 items: Iterable[Item] | None = None, slim_docs: bool = True,
-                 chunk_docs: int = CHUNK_DOCS, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Result]:
+                 items: Iterable[Item] | None = None, slim_docs: bool = True, prepare: bool = False,
+                 chunk_docs: int = CHUNK_DOCS, chunk_bytes: int = CHUNK_BYTES) -> Iterator[Any]:
     """Processed documents (or errors) for ``paths``, in input order, computed by ``workers`` processes.
 
     ``paths``: what ``ingest.iter_raw`` takes (files, folders, archives, ``-``),
     plus Parquet shards. ``items`` replaces reading ``paths`` by an iterable of
     RawDocs/errors. ``workers=None`` uses every core; ``workers=1`` runs in this
-    process. Documents come back slimmed (see ``slim``) unless ``slim_docs=False``.
+    process. Documents come back slimmed (see ``slim``) unless ``slim_docs=False``;
+    with ``prepare=True`` they come back as ``store.prepare.PreparedDocument``,
+    ready for ``Store.add_documents``, so the single writer does nothing but write.
     A document that fails, even on a bug, is yielded as a ``BluebookError``; a
     worker that dies (killed, out of memory) costs the documents it held, not the run.
     """
@@ -158,7 +177,7 @@ def run_parallel(paths: Any, settings: Settings = DEFAULT, workers: int | None =
     if items is None:
         from bluebook.distributed.inputs import iter_inputs
         items = iter_inputs(paths, settings)
-    job = Job(settings, doc_date, None if lang == "auto" else lang, slim_docs)
+    job = Job(settings, doc_date, None if lang == "auto" else lang, slim_docs, prepare)
     if n == 1:
         return _run_here(job, items)
     return _run_pool(job, chunks(items, chunk_docs, chunk_bytes), n, work)

@@ -10,6 +10,7 @@ VN = "VNM"
 _OWN_ORG_IDS = {"CPV"}
 # Words between two states that make them a coordinated list ("Anh và Pháp", "Laos, Cambodia and Thailand").
 _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:(?:vào\s+)?(?:năm|in)\s+\d{4}\s*)?(?:,|;|và|and|, and|cùng|&)?\s*(?:với\s+|with\s+)?(?:the\s+)?$", re.IGNORECASE)
+_CURRENCY = re.compile(r"\\?\$|D\b")
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
 _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
 
@@ -28,6 +29,8 @@ def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: boo
     """Parties named by ``mentions`` (offsets absolute; ``text`` is the sentence starting at ``base``)."""
     out: list[str] = []
     for m in mentions:
+        if _CURRENCY.match(text, m.end - base):
+            continue    # "US$ 300,000", "AU$10 million", "S$": a currency, not a party
         if m.kind == "state" and not locative_ok:
             before = text[max(0, m.start - base - 20):m.start - base]
             if _LOCATIVE.search(before):

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from bluebook.gazetteer.context import (
     adjacent_left,
-    capitalised_after,
     ambiguous_ok,
+    capitalised_after,
     former_before,
     gap_chain,
     gap_right,
@@ -23,7 +23,7 @@ from bluebook.gazetteer.context import (
     sports_team,
 )
 from bluebook.gazetteer.data import GazetteerData, Person, load_data
-from bluebook.gazetteer.matcher import Matcher
+from bluebook.gazetteer.matcher import Hit, Matcher
 from bluebook.models import Mention
 
 # Offices that a bare title means Viet Nam's holder of, in Vietnamese text ("Thủ tướng nhấn mạnh").
@@ -99,7 +99,7 @@ class Gazetteer:
         return mentions
 
     @staticmethod
-    def _in_a_name(text: str, hits: list, i: int) -> bool:
+    def _in_a_name(text: str, hits: list[Hit], i: int) -> bool:
         h = hits[i]
         prev = hits[i - 1] if i > 0 else None
         nxt = hits[i + 1] if i + 1 < len(hits) else None
@@ -115,6 +115,16 @@ class Gazetteer:
         if len(orgs) == 1 and all(self._is_org(t.state) for t in tenures):
             return orgs.pop()
         return p.state
+
+    def _holder_called(self, office: str, state: str, when: date | None, written: str) -> Person | None:
+        """The one holder of ``office`` (in ``state``, or anywhere) at ``when`` whose name has every word of
+        ``written`` ("Yoon" in "Yoon Suk Yeol")."""
+        if when is None:
+            return None
+        words = written.lower().split()
+        found = {p.id: p for p in self.data.holders(office, state, when)
+                 if all(w in p.name_ascii.lower().replace("-", " ").split() for w in words)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _title_of_org(self, title: Mention, org: Mention) -> str | None:
         """Where a title followed by an organisation is held: "Tổng Thư ký" + "ASEAN" in ASEAN, "Tổng Bí thư"
@@ -154,7 +164,9 @@ class Gazetteer:
                 j += 1
             last = mentions[j - 1]
             of_body = False
-            while j < n and mentions[j].kind in ("state", "adjective", "org") and gap_right(text, last, mentions[j]):
+            # "Người phát ngôn Điện Kremlin": a seat of government names the state like its name does
+            while j < n and mentions[j].kind in ("state", "adjective", "capital", "org") \
+                    and gap_right(text, last, mentions[j]):
                 if mentions[j].kind != "org":
                     state = state if m.state else mentions[j].state or state
                 else:
@@ -168,6 +180,10 @@ class Gazetteer:
                     mm.start < span[1] and span[0] < mm.end for mm in mentions):
                 s, e = span
                 person = Mention(s, e, text[s:e], "", "person", state=state, name=fold_name(text[s:e]))
+                holder = None if former[i] else self._holder_called(m.id, state, doc_date, person.name)
+                if holder is not None:
+                    # "Vice President Harris", "President Yoon": the holder of the office, by part of the name
+                    person.id, person.state = holder.id, self.person_state(holder, doc_date)
                 added.append(person)
             if person is not None:
                 if self._is_org(state) and m.id in _ORG_OFFICES:

@@ -31,7 +31,9 @@ _NOT_NAME = {
     "Trong", "Theo", "Trước", "Sau", "Của", "Và", "Với", "Cũng", "Đã", "Sẽ", "Trên", "Dưới",
     # heads of Vietnamese institution names ("Chủ tịch Công ty", "Chủ tịch Ngân hàng", "Chủ tịch Sở")
     "Công", "Ngân", "Ngoại", "Cục", "Sở", "Đài", "Báo", "Trường", "Học", "Khoa", "Hiệp", "Phòng", "Quận",
-    "Huyện", "Xã", "Phường", "Tp", "TP", "Câu", "Đoàn", "Tòa", "Sư", "Lữ", "Hải", "Quân", "Tổ", "Nhóm", "Quỹ",
+    "Huyện", "Xã", "Phường", "Tp", "TP", "Câu", "Đoàn", "Sư", "Lữ", "Hải", "Quân", "Tổ", "Nhóm", "Quỹ",
+    # "Ambassador Extraordinary and Plenipotentiary", "Minister Counselor"
+    "Extraordinary", "Counselor", "Counsellor", "A",
 }
 # A family name alone after a title is a name cut short, not a person ("Bộ trưởng Nguyễn").
 _SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
@@ -56,8 +58,9 @@ def ambiguous_ok(text: str, start: int, end: int) -> bool:
 # the title names someone who no longer holds the office.
 _FORMER = re.compile(r"(?<!\w)(?:nguyên|cựu|cố|former|ex|late)\s*-?\s*$", re.IGNORECASE)
 # A person's name after these is a street, a school or an honour named after them ("đường Võ Nguyên Giáp").
+# Not "cầu" ("yêu cầu Putin ...") nor a lower-case "trường" ("Bộ Tài nguyên và Môi trường Đặng Quốc Khánh").
 _NAMED_AFTER = re.compile(
-    r"(?<!\w)(?:đường|phố|đại lộ|ngõ|cầu|quảng trường|trường|THPT|THCS|tiểu học|huân chương|giải thưởng)\s+$",
+    r"(?<!\w)(?:đường|phố|đại lộ|ngõ|quảng trường|(?-i:Trường)|THPT|THCS|tiểu học|huân chương|giải thưởng)\s+$",
     re.IGNORECASE)
 # A state's name after these is a sports team ("U23 Việt Nam", "ĐT Thái Lan", "đội tuyển Nhật Bản").
 _TEAM = re.compile(r"(?:(?<!\w)U\.?\s?\d{2}|(?<!\w)ĐT|(?<!\w)đội tuyển|(?<!\w)tuyển|(?<!\w)futsal|(?<!\w)CLB)\s+$",

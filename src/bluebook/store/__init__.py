@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bluebook.search.snippets import SearchHit
 from bluebook.store.engine import DEFAULT_URL, connect, normalise_url
+from bluebook.store.prepare import PreparedDocument, prepare_document
 from bluebook.store.records import AddResult, CanonicalEvent, MentionRecord, StoredDocument
 from bluebook.store.store import EXPORT_FORMATS, Store
 
@@ -30,5 +31,5 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
     return store
 
 
-__all__ = ["DEFAULT_URL", "EXPORT_FORMATS", "AddResult", "CanonicalEvent", "MentionRecord", "SearchHit", "Store",
-           "StoredDocument", "normalise_url", "open_store"]
+__all__ = ["DEFAULT_URL", "EXPORT_FORMATS", "AddResult", "CanonicalEvent", "MentionRecord", "PreparedDocument",
+           "SearchHit", "Store", "StoredDocument", "normalise_url", "open_store", "prepare_document"]

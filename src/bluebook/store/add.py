@@ -28,6 +28,7 @@ from typing import Any
 from bluebook.dedup.events import assign_indexed
 from bluebook.errors import BluebookError
 from bluebook.models import Document, Event
+from bluebook.store import bulk
 from bluebook.store import documents as docs
 from bluebook.store import events as evs
 from bluebook.store.cache import ClusterCache
@@ -104,9 +105,9 @@ def _add(raw: Raw, p: PreparedDocument, cache: ClusterCache, ids: _Ids, writer: 
     with raw.batch():
         docs.write(raw, prep, original, doc_id, replace=old_id is not None)
         evs.write_assignment(raw, doc_id, (), a, new_ids, rows=p.mention_rows, writer=writer)
-        if savepoint:
-            writer.flush(raw)
-            raw.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}").close()
+    if savepoint:
+        writer.flush(raw)
+        raw.execute(f"RELEASE SAVEPOINT {_SAVEPOINT}").close()
     cache.adopt(a.new)
     return AddResult("replaced" if old_id is not None else "added", int(doc_id),
                      [int(c.id) for c in a.clusters if c.id is not None],
@@ -171,13 +172,30 @@ def _prepared(item: Any) -> PreparedDocument | AddResult:
                                      hint="pass what Store.add_documents documents"))
 
 
+def _write_chunk(db: Database, prepared: list[PreparedDocument | AddResult]) -> list[AddResult]:
+    cache = cache_of(db)
+    if sum(isinstance(p, PreparedDocument) for p in prepared) > 1:
+        try:
+            results = bulk.write_batch(db, prepared, cache, lambda raw: _Ids(raw).take)
+        except bulk.NotBulk:            # a replacement in the batch: document by document
+            cache.clear()
+        except _PER_DOCUMENT:           # some document failed: find which, keep the others
+            cache.clear()
+            return _write(db, prepared, savepoints=True)
+        except BaseException:
+            cache.clear()
+            raise
+        else:
+            cache.committed(db.commits)
+            return results
+    try:
+        return _write(db, prepared, savepoints=False)
+    except _PER_DOCUMENT:
+        return _write(db, prepared, savepoints=True)
+
+
 def add_many(db: Database, items: Iterable[Item], batch: int = 1) -> Iterator[AddResult]:
     """A result per item, in order, yielded once its transaction has committed."""
     it = iter(items)
     while chunk := list(islice(it, max(1, int(batch)))):
-        prepared = [_prepared(x) for x in chunk]
-        try:
-            results = _write(db, prepared, savepoints=False)
-        except _PER_DOCUMENT:
-            results = _write(db, prepared, savepoints=True)
-        yield from results
+        yield from _write_chunk(db, [_prepared(x) for x in chunk])

@@ -12,7 +12,7 @@ from bluebook.errors import StoreError
 from bluebook.models import Document
 from bluebook.search import index
 from bluebook.search.fold import index_text
-from bluebook.store.raw import Raw
+from bluebook.store.raw import COPY_MIN_ROWS, Raw
 from bluebook.store.records import dumps
 
 # PostgreSQL text cannot hold NUL, and no UTF-8 codec takes lone surrogates; one
@@ -125,23 +125,66 @@ def pick_original(prep: PreparedDoc, rows: list[tuple], exclude: int | None = No
     return (root if root and root != exclude else best[0]), best[1]
 
 
+@dataclass(slots=True)
+class DocRows:
+    """A document's rows in every table that holds it."""
+    document: dict[str, Any]
+    texts: dict[str, Any]
+    bands: list[tuple[int, int, int]]       # band, hash, doc_id
+    dropped: list[tuple[int, str, int]]     # doc_id, reason, n
+    fts: dict[str, Any]                     # search.index.params
+
+
+def rows(prep: PreparedDoc, original: tuple[int, float] | None, doc_id: int) -> DocRows:
+    row = dict(prep.row, id=doc_id, duplicate_of=original[0] if original else None,
+               similarity=original[1] if original else None)
+    return DocRows(row, dict(prep.texts, doc_id=doc_id), [(b, h, doc_id) for b, h in prep.bands],
+                   [(doc_id, k, v) for k, v in prep.dropped.items()],
+                   index.params(doc_id, row["title"], prep.texts["text"], folded_title=prep.index_title,
+                                folded_body=prep.index_body))
+
+
+_FTS_STAGE = ("CREATE TEMP TABLE IF NOT EXISTS bluebook_stage_fts (id BIGINT, title TEXT, body TEXT) "
+              "ON COMMIT DELETE ROWS")
+_FTS_FROM_STAGE = ("INSERT INTO documents_fts (doc_id, fts) SELECT id, setweight(to_tsvector('simple', title), 'A') "
+                   "|| setweight(to_tsvector('simple', body), 'B') FROM bluebook_stage_fts")
+
+
+def write_rows(raw: Raw, docs: list[DocRows]) -> None:
+    """Insert new documents (executemany on SQLite, COPY on PostgreSQL)."""
+    if not docs:
+        return
+    cols = tuple(docs[0].document)
+    raw.put_rows("documents", cols, [tuple(d.document[c] for c in cols) for d in docs])
+    tcols = ("doc_id", "text", "original", "meta", "minhash")
+    raw.put_rows("doc_texts", tcols, [tuple(d.texts[c] for c in tcols) for d in docs])
+    raw.put_rows("doc_bands", ("band", "hash", "doc_id"), [b for d in docs for b in d.bands])
+    raw.put_rows("doc_dropped", ("doc_id", "reason", "n"), [x for d in docs for x in d.dropped])
+    if raw.pg and not raw.pipelined and len(docs) >= COPY_MIN_ROWS:   # tsvectors made by the server, from a COPY
+        raw.execute(_FTS_STAGE).close()
+        raw.execute("TRUNCATE bluebook_stage_fts").close()
+        raw.copy_rows("bluebook_stage_fts", ("id", "title", "body"),
+                      [(d.fts["id"], d.fts["title"], d.fts["body"]) for d in docs])
+        raw.execute(_FTS_FROM_STAGE).close()
+    else:
+        raw.many(index.add_sql(raw.dialect), [d.fts for d in docs])
+
+
 def write(raw: Raw, prep: PreparedDoc, original: tuple[int, float] | None, doc_id: int, replace: bool) -> None:
     """Insert the document under ``doc_id`` (or overwrite it when replacing) with its index rows."""
-    row = dict(prep.row, duplicate_of=original[0] if original else None,
-               similarity=original[1] if original else None)
-    if replace:
-        row.pop("added_at")
-        for table, values, key in (("documents", row, "id"), ("doc_texts", prep.texts, "doc_id")):
-            raw.execute(f"UPDATE {table} SET " + ", ".join(f"{k} = :{k}" for k in values)
-                        + f" WHERE {key} = :_id", dict(values, _id=doc_id)).close()
-    else:
-        raw.insert_many("documents", [dict(row, id=doc_id)])
-        raw.insert_many("doc_texts", [dict(prep.texts, doc_id=doc_id)])
-    raw.insert_many("doc_bands", [{"band": b, "hash": h, "doc_id": doc_id} for b, h in prep.bands])
-    raw.insert_many("doc_dropped", [{"doc_id": doc_id, "reason": k, "n": v} for k, v in prep.dropped.items()])
-    raw.execute(index.add_sql(raw.dialect), index.params(doc_id, row["title"], prep.texts["text"],
-                                                          folded_title=prep.index_title,
-                                                          folded_body=prep.index_body)).close()
+    r = rows(prep, original, doc_id)
+    if not replace:
+        write_rows(raw, [r])
+        return
+    row = dict(r.document)
+    row.pop("added_at")
+    row.pop("id")
+    for table, values, key in (("documents", row, "id"), ("doc_texts", prep.texts, "doc_id")):
+        raw.execute(f"UPDATE {table} SET " + ", ".join(f"{k} = :{k}" for k in values)
+                    + f" WHERE {key} = :_id", dict(values, _id=doc_id)).close()
+    raw.put_rows("doc_bands", ("band", "hash", "doc_id"), r.bands)
+    raw.put_rows("doc_dropped", ("doc_id", "reason", "n"), r.dropped)
+    raw.many(index.add_sql(raw.dialect), [r.fts])
 
 
 def remove_content(raw: Raw, doc_id: int) -> None:

@@ -18,19 +18,13 @@ from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
 from bluebook.store import schema as t
 from bluebook.store.documents import now, storable
-from bluebook.store.raw import Raw
+from bluebook.store.raw import COPY_MIN_ROWS, Raw
 from bluebook.store.records import dumps, loads_list
 
 UNDATED_LO, UNDATED_HI = "9999-12-31", "0000-01-01"
 _EVENT_FIELDS = ("type", "date", "date_end", "date_lo", "date_hi", "parties", "persons", "location",
                  "location_conf", "planned", "summary_en", "summary_vi", "n_mentions", "updated_at")
 _UPDATE_EVENT = "UPDATE events SET " + ", ".join(f"{k} = :{k}" for k in _EVENT_FIELDS) + " WHERE id = :id"
-_ON_CONFLICT = {
-    "parties": "INSERT INTO event_parties (event_id, party) VALUES (:event_id, :party) ON CONFLICT DO NOTHING",
-    "blocks": "INSERT INTO event_blocks (block, event_id) VALUES (:block, :event_id) ON CONFLICT DO NOTHING",
-    "persons": "INSERT INTO event_persons (event_id, name, folded) VALUES (:event_id, :name, :folded) "
-               "ON CONFLICT DO NOTHING",
-}
 
 
 def _span(v: Any) -> tuple[int, int]:
@@ -128,6 +122,11 @@ def event_values(c: Cluster, stamp: str | None = None) -> dict[str, Any]:
             "summary_vi": c.summary_vi, "n_mentions": c.n_mentions, "updated_at": stamp or now()}
 
 
+def _event_tuple(c: Cluster, stamp: str) -> tuple[Any, ...]:
+    v = event_values(c, stamp)
+    return tuple(v[k] for k in _EVENT_FIELDS)
+
+
 @lru_cache(maxsize=65536)
 def person_folded(name: str) -> str:
     return " " + " ".join(tokens(fold(name))) + " "
@@ -138,15 +137,21 @@ def blocks_of(c: Cluster) -> list[str]:
 
 
 def write_side_tables(raw: Raw, clusters: Sequence[Cluster], fresh: bool) -> None:
-    """Parties, persons and lookup blocks of these canonical events (all ids set)."""
+    """Parties, persons and lookup blocks of these canonical events (all ids set).
+
+    ``fresh``: events just inserted, with no side rows yet (their lists hold no
+    repeats: order_parties, absorb and sets see to it), so PostgreSQL can COPY
+    them straight in. Otherwise persons are replaced and the rest added to.
+    """
     if not clusters:
         return
+    conflict = "" if fresh and raw.pg else "ON CONFLICT DO NOTHING"
     if not fresh:
         raw.many("DELETE FROM event_persons WHERE event_id = :id", [{"id": c.id} for c in clusters])
-    raw.many(_ON_CONFLICT["parties"], [{"event_id": c.id, "party": p} for c in clusters for p in c.parties])
-    raw.many(_ON_CONFLICT["persons"], [{"event_id": c.id, "name": n, "folded": person_folded(n)}
-                                       for c in clusters for n in c.persons])
-    raw.many(_ON_CONFLICT["blocks"], [{"block": b, "event_id": c.id} for c in clusters for b in blocks_of(c)])
+    raw.put_rows("event_parties", ("event_id", "party"), [(c.id, p) for c in clusters for p in c.parties], conflict)
+    raw.put_rows("event_persons", ("event_id", "name", "folded"),
+                 [(c.id, n, person_folded(n)) for c in clusters for n in c.persons], conflict)
+    raw.put_rows("event_blocks", ("block", "event_id"), [(b, c.id) for c in clusters for b in blocks_of(c)], conflict)
 
 
 def candidate_blocks(ms: Sequence[Mention]) -> list[str]:
@@ -197,12 +202,21 @@ class EventWriter:
         self.mentions.extend((doc_id, c.id, *r) for r, c in zip(rows, a.clusters, strict=True))
 
     def flush(self, raw: Raw) -> None:
+        """Write everything held (COPY on PostgreSQL, executemany on SQLite)."""
         if not self:
             return
         stamp = now()
-        raw.insert_many("events", [dict(event_values(c, stamp), id=i, created_at=stamp) for i, c in self.new.items()])
-        raw.many(_UPDATE_EVENT, [dict(event_values(c, stamp), id=i) for i, c in self.changed.items()])
-        raw.insert_rows("mentions", MENTION_COLS, self.mentions)
+        raw.put_rows("events", ("id", *_EVENT_FIELDS, "created_at"),
+                     [(i, *_event_tuple(c, stamp), stamp) for i, c in self.new.items()])
+        changed = [(i, *_event_tuple(c, stamp)) for i, c in self.changed.items()]
+        if raw.pg and not raw.pipelined and len(changed) >= COPY_MIN_ROWS:
+            stage = raw.stage("events")
+            raw.copy_rows(stage, ("id", *_EVENT_FIELDS), changed)
+            raw.execute("UPDATE events e SET " + ", ".join(f"{k} = s.{k}" for k in _EVENT_FIELDS)
+                        + f" FROM {stage} s WHERE e.id = s.id").close()
+        else:
+            raw.many(_UPDATE_EVENT, [dict(zip(("id", *_EVENT_FIELDS), r, strict=True)) for r in changed])
+        raw.put_rows("mentions", MENTION_COLS, self.mentions)
         write_side_tables(raw, list(self.new.values()), fresh=True)
         write_side_tables(raw, list(self.reshaped.values()), fresh=False)
         self.new, self.changed, self.reshaped, self.mentions = {}, {}, {}, []

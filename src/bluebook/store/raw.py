@@ -10,13 +10,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
 
 _PARAM = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 _PG_SQL: dict[str, str] = {}      # statement in sqlite3 style -> psycopg style
+
+COPY_MIN_ROWS = 50      # fewer rows than this: one executemany costs less than setting up a COPY
 
 EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location", "location_conf", "planned",
               "summary_en", "summary_vi", "n_mentions")
@@ -33,6 +35,20 @@ DIALECT_SQL = {
         "JOIN events e ON e.id = b.event_id WHERE b.block IN (SELECT value FROM json_each(:blocks))",
         "SELECT b.block, " + ", ".join(f"e.{c}" for c in EVENT_COLS) + " FROM event_blocks b "
         "JOIN events e ON e.id = b.event_id WHERE b.block = ANY(:blocks)"),
+    "in_hashes": (
+        "SELECT content_hash, id FROM documents WHERE content_hash IN (SELECT value FROM json_each(:v))",
+        "SELECT content_hash, id FROM documents WHERE content_hash = ANY(:v)"),
+    "in_keys": (
+        "SELECT doc_key, id FROM documents WHERE doc_key IN (SELECT value FROM json_each(:v))",
+        "SELECT doc_key, id FROM documents WHERE doc_key = ANY(:v)"),
+    "band_rows": (
+        "SELECT b.band, b.hash, d.id, t.minhash, d.duplicate_of FROM json_each(:pairs) j "
+        "JOIN doc_bands b ON b.band = json_extract(j.value, '$[0]') AND b.hash = json_extract(j.value, '$[1]') "
+        "JOIN documents d ON d.id = b.doc_id JOIN doc_texts t ON t.doc_id = d.id",
+        "SELECT b.band, b.hash, d.id, t.minhash, d.duplicate_of "
+        "FROM unnest(CAST(:bands AS integer[]), CAST(:hashes AS bigint[])) AS u(band, hash) "
+        "JOIN doc_bands b ON b.band = u.band AND b.hash = u.hash "
+        "JOIN documents d ON d.id = b.doc_id JOIN doc_texts t ON t.doc_id = d.id"),
     "band_docs": (
         "SELECT d.id, t.minhash, d.duplicate_of FROM documents d JOIN doc_texts t ON t.doc_id = d.id "
         "WHERE d.id IN (SELECT b.doc_id FROM doc_bands b "
@@ -50,6 +66,7 @@ class Raw:
         self.dbapi: Any = conn.connection.driver_connection
         self.dialect = dialect
         self.pg = dialect == "postgresql"
+        self.pipelined = False       # inside batch(): COPY is not allowed there
     def _sql(self, q: str) -> str:
         if not self.pg:
             return q
@@ -64,8 +81,15 @@ class Raw:
 
         Results are read after the block; a failing statement raises when it ends.
         """
-        with self.dbapi.pipeline() if self.pg else nullcontext():
+        if not self.pg or self.pipelined:
             yield
+            return
+        self.pipelined = True
+        try:
+            with self.dbapi.pipeline():
+                yield
+        finally:
+            self.pipelined = False
 
     def allocate(self, table: str, n: int) -> Any:
         """Reserve ``n`` new ids of ``table`` (call under the write lock); returns a pending result.
@@ -122,6 +146,44 @@ class Raw:
             mark = "%s" if self.pg else "?"
             cur = self.dbapi.cursor()
             cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join([mark] * len(cols))})", rows)
+            cur.close()
+
+    def copy_rows(self, table: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """PostgreSQL COPY FROM STDIN: one stream for any number of rows (not inside ``batch``)."""
+        with self.dbapi.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
+            for r in rows:
+                cp.write_row(r)
+
+    def stage(self, table: str) -> str:
+        """A temporary table shaped like ``table``, emptied at commit (PostgreSQL): COPY lands there first."""
+        name = f"bluebook_stage_{table}"
+        self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (LIKE {table} INCLUDING DEFAULTS) "
+                     "ON COMMIT DELETE ROWS").close()
+        self.execute(f"TRUNCATE {name}").close()
+        return name
+
+    def put_rows(self, table: str, cols: Sequence[str], rows: list[tuple[Any, ...]], on_conflict: str = "") -> None:
+        """Insert many rows: executemany on SQLite; on PostgreSQL COPY (through a staging table
+        when ``on_conflict`` is given, e.g. 'ON CONFLICT DO NOTHING')."""
+        if not rows:
+            return
+        names = ", ".join(cols)
+        if not self.pg or self.pipelined or len(rows) < COPY_MIN_ROWS:
+            mark = "%s" if self.pg else "?"
+            self.many_positional(f"INSERT INTO {table} ({names}) VALUES ({', '.join([mark] * len(cols))}) "
+                                 f"{on_conflict}", rows)
+            return
+        if not on_conflict:
+            self.copy_rows(table, cols, rows)
+            return
+        stage = self.stage(table)
+        self.copy_rows(stage, cols, rows)
+        self.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} {on_conflict}").close()
+
+    def many_positional(self, q: str, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            cur = self.dbapi.cursor()
+            cur.executemany(q, rows)
             cur.close()
 
     def insert(self, table: str, row: dict[str, Any]) -> int:

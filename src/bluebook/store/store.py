@@ -24,6 +24,7 @@ from bluebook.store import export as exp
 from bluebook.store import schema as t
 from bluebook.store.engine import Database, display_url
 from bluebook.store.plover import to_plover
+from bluebook.store.prepare import PreparedDocument
 from bluebook.store.raw import Raw
 from bluebook.store.records import AddResult, CanonicalEvent, StoredDocument
 from bluebook.store.stats import stats as collect_stats
@@ -75,9 +76,12 @@ class Store:
         """
         return add.add_document(self.db, doc, events)
 
-    def add_documents(self, items: Iterable[tuple[Document, Sequence[Event]]], batch: int = 1
+    def add_documents(self, items: Iterable[tuple[Document, Sequence[Event]] | PreparedDocument], batch: int = 1
                       ) -> Iterator[AddResult]:
         """Add each (document, events) pair, streaming one result per pair.
+
+        An item may also be a ``store.prepare.PreparedDocument`` (``prepare_document(doc,
+        events)``, e.g. made in worker processes): the writer then skips that work.
 
         ``batch`` > 1 commits that many documents together (bulk loads: the
         commit dominates on big stores). Each document still gets its own
@@ -89,10 +93,13 @@ class Store:
 
     def add_reject(self, source: str, code: str, message: str) -> int:
         """Record an input that was not stored, and why (shown by ``stats``)."""
+        before = self.db.commits
         with self.db.write() as conn:
-            return int(conn.execute(t.rejects.insert().values(
+            new_id = int(conn.execute(t.rejects.insert().values(
                 source=docs.storable(source), code=docs.storable(code), message=docs.storable(message),
                 created_at=docs.now()).returning(t.rejects.c.id)).scalar_one())
+        add.cache_of(self.db).unrelated(before, self.db.commits)
+        return new_id
 
     def remove_document(self, doc_id: int) -> bool:
         """Delete a document and its mentions; canonical events are repaired. False if absent."""

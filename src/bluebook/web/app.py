@@ -37,13 +37,18 @@ def resolve_token(token: str | None) -> str | None:
 
 
 def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAULT,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES, max_upload_files: int = MAX_UPLOAD_FILES) -> FastAPI:
-    """The bluebook web app on the store at ``db_url``; read-only unless a token is given (or in the env)."""
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, max_upload_files: int = MAX_UPLOAD_FILES,
+               reports_dir: Path | None = None) -> FastAPI:
+    """The bluebook web app on the store at ``db_url``; read-only unless a token is given (or in the env).
+
+    ``reports_dir``: where generated reports go, shared by the worker processes of one server
+    (default: a private temporary folder, removed at shutdown).
+    """
     token = resolve_token(token)
     store = open_store(db_url)
     work = Path(tempfile.mkdtemp(prefix="bluebook-web-"))
     state = AppState(store=store, token=token, settings=settings, jobs=JobRunner(store, settings),
-                     reports=ReportFiles(work / "reports"), upload_root=work / "uploads",
+                     reports=ReportFiles(reports_dir or work / "reports"), upload_root=work / "uploads",
                      max_upload_bytes=max_upload_bytes, max_upload_files=max_upload_files)
     state.reports.folder.mkdir(parents=True, exist_ok=True)
 

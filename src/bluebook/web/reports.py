@@ -66,7 +66,17 @@ class ReportFiles:
         if not ID_RE.match(rid or ""):
             return None
         rf = self.files.get(rid)
-        return rf if rf is not None and rf.path.is_file() else None
+        if rf is None:
+            return self._made_elsewhere(rid)
+        return rf if rf.path.is_file() else None
+
+    def _made_elsewhere(self, rid: str) -> ReportFile | None:
+        """A report another worker process wrote into the shared folder (``rid`` already checked)."""
+        for fmt, media in MEDIA.items():
+            path = self.folder / f"{rid}.{fmt}"
+            if path.is_file():
+                return ReportFile(rid, path, f"bluebook-report.{fmt}", media, path.stat().st_mtime)
+        return None
 
     def cleanup(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

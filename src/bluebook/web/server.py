@@ -1,16 +1,53 @@
-"""``bluebook serve``: the app under uvicorn."""
+"""``bluebook serve``: the app under uvicorn, in one process or (read-only) several."""
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
 
-from bluebook.web.app import create_app
+from fastapi import FastAPI
+
+from bluebook.errors import ConfigError
+from bluebook.web.app import TOKEN_ENV, create_app, resolve_token
+
+DB_ENV = "BLUEBOOK_WEB_DB"
+REPORTS_ENV = "BLUEBOOK_WEB_REPORTS"
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Run the web app until interrupted. ``token`` (or $BLUEBOOK_TOKEN) enables uploads and deletes."""
+def app_from_env() -> FastAPI:
+    """The app of one worker process when serving with several (uvicorn imports it by name)."""
+    reports = os.environ.get(REPORTS_ENV)
+    return create_app(os.environ.get(DB_ENV, ""), token="", reports_dir=Path(reports) if reports else None)
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          workers: int = 1, access_log: bool = True) -> None:
+    """Run the web app until interrupted. ``token`` (or $BLUEBOOK_TOKEN) enables uploads and deletes.
+
+    ``workers`` > 1 runs that many processes (a Python process uses one core for its own code):
+    read-only only, since upload jobs and generated reports live in the process that made them
+    and a later request may reach another one. ``access_log=False``: no line per request.
+    """
     import uvicorn
 
+    log = logging.getLogger("bluebook.web")
+    if workers > 1:
+        if resolve_token(token):
+            raise ConfigError("an editor token needs a single worker process", source=TOKEN_ENV,
+                              hint="serve read-only with several workers, or with the token and --workers 1")
+        # one reports folder for all workers: a report made by one can be downloaded through another
+        shared = Path(tempfile.mkdtemp(prefix="bluebook-reports-"))
+        os.environ[DB_ENV], os.environ[REPORTS_ENV] = db_url, str(shared)
+        log.warning("bluebook on http://%s:%d/ — read-only, %d worker processes", host, port, workers)
+        try:
+            uvicorn.run("bluebook.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
+                        log_level="info", access_log=access_log, server_header=False)
+        finally:
+            shutil.rmtree(shared, ignore_errors=True)
+        return
     app = create_app(db_url, token)
     mode = "editor token set: uploads enabled" if app.state.bluebook.token else "read-only (no token)"
-    logging.getLogger("bluebook.web").warning("bluebook on http://%s:%d/ — %s", host, port, mode)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    log.warning("bluebook on http://%s:%d/ — %s", host, port, mode)
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=access_log, server_header=False)
