@@ -224,9 +224,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         parties = parties + others
     elif len(others) == 1 and both:
         # "đề nghị hai bên ...", "both sides agreed": the side not named is Viet Nam or the story's partner
-        side = [P.VN] if others[0] != P.VN and ctx.about_viet_nam else []
-        if P.VN in parties:
-            side = _context_partners(ctx, si, exclude=set(parties)) or _main_partner(ctx, set(parties))
+        # Viet Nam and one partner named: they are the two sides; one foreign side alone: Viet Nam is the other
+        side = [P.VN] if P.VN not in parties and ctx.about_viet_nam else []
         parties = parties + [p for p in side if p not in parties]
     if cand.type in _BILATERAL and len(parties) == 1 and parties[0] != P.VN and ctx.about_viet_nam:
         parties.append(P.VN)
@@ -245,9 +244,9 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     location = location_of(s, ms, cand)
     planned = cand.planned or dating.is_future(choice, doc.doc_date)
 
-    items = _item_spans(ctx, si, cand)
+    items, named = _item_spans(ctx, si, cand)
     if items:
-        return _item_events(ctx, si, cand, items, ms, choice, planned)
+        return _item_events(ctx, si, cand, items, ms, choice, planned, named)
 
     partner_sets: list[list[str]] = [parties]
     partner_dates: list[DateExpr | None] = [None]
@@ -293,13 +292,25 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     return out
 
 
-def _item_spans(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, int]]:
+def _item_spans(ctx: DocContext, si: int, cand: Candidate) -> tuple[list[tuple[int, int]], bool]:
+    """The occurrences listed after one trigger, and whether they are named items (forums, documents)."""
     s = ctx.doc.sentences[si]
     dated = _dated_items(ctx, si, cand)
     if dated or cand.type not in _ITEM_TYPES:
-        return dated
-    start = clause_start(s.text, cand.start) if "noun" in cand.trigger.flags else cand.end
-    return named_items(s.text, start, s.lang, cand.type)
+        return dated, False
+    start = _name_start(s.text, cand.start) if "noun" in cand.trigger.flags else cand.end
+    return named_items(s.text, start, s.lang, cand.type), True
+
+
+def _name_start(text: str, pos: int) -> int:
+    """Where the name around a noun trigger begins: back over capitalised words, numerals and "the"
+    ("the 4th ASEAN People's Forum" from "Forum")."""
+    words = text[:pos].split(" ")
+    i = len(words) - 1
+    while i > 0 and words[i - 1] and (words[i - 1][0].isupper() or words[i - 1][0].isdigit()
+                                      or words[i - 1].lower() == "the"):
+        i -= 1
+    return len(" ".join(words[:i])) + (1 if i else 0)
 
 
 def _dated_items(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, int]]:
@@ -330,7 +341,7 @@ def _dated_items(ctx: DocContext, si: int, cand: Candidate) -> list[tuple[int, i
 
 
 def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[int, int]],
-                 ms: list[Mention], choice: dating.DateChoice, planned: bool) -> list[Event]:
+                 ms: list[Mention], choice: dating.DateChoice, planned: bool, named: bool) -> list[Event]:
     """One event per named item: the actors (named outside the items) with the item's own forum."""
     doc, s = ctx.doc, ctx.doc.sentences[si]
     base = s.start
@@ -376,6 +387,8 @@ def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[in
                      "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si,
                      "split": len(items), "item": s.text[a:b][:80]},
         )
+        if named:
+            ev.explain["item_span"] = (a, b)
         out.append(ev)
     return out
 
@@ -445,8 +458,13 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
             continue
         cands = find_candidates(s)
         _item_dates(ctx, si, cands)
+        covered: list[tuple[int, int]] = []
         for cand in _dominant(cands):
-            events.extend(_events_for(ctx, si, cand))
+            if any(a <= cand.start < b for a, b in covered):
+                continue    # a word inside a listed item ("the virtual meeting of the WHO") is its name
+            found = _events_for(ctx, si, cand)
+            covered.extend(ev.explain["item_span"] for ev in found if "item_span" in ev.explain)
+            events.extend(found)
     events = merge_events(events, _state_ids(ctx.gaz))
     for ev in events:
         summarise(ev, ctx.gaz)

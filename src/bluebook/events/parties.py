@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from bluebook.gazetteer.data import DATA, read_tsv
 from bluebook.models import Mention
 
 VN = "VNM"
@@ -16,7 +18,15 @@ _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.I
 
 
 
+@lru_cache(maxsize=1)
+def _rollup() -> dict[str, str]:
+    """Bodies that stand for a larger party in a bilateral relation (the European Parliament for the EU)."""
+    return {r["id"]: r["party"] for r in read_tsv(DATA / "party_rollup.tsv")}
+
+
 def party_of(m: Mention) -> str:
+    if m.kind == "org" and m.id in _rollup():
+        return _rollup()[m.id]
     if m.kind == "org":
         # a foreign national party or parliament stands for its state; Viet Nam's keep their own ID
         if m.state == VN:
