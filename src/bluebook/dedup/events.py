@@ -315,18 +315,33 @@ def _filed_blocks(type_: str, d: str, end: str | None, parties: tuple[str, ...])
     return frozenset(f"{type_}|{k}" for k in cluster_blocks(shape))
 
 
+@lru_cache(maxsize=65536)
+def day_key(d: str | None, end: str | None) -> int:
+    """The day's ordinal for a single-day date; -1 for anything wider, or undated."""
+    w = parse_when(d, end)
+    return w.lo.toordinal() if w is not None and w.precision == DAY and w.lo == w.hi else -1
+
+
+Shape = tuple[str, str | None, tuple[str, ...]]     # date, date_end, parties: where an event is filed
+
+
+def shape_of(c: Cluster) -> Shape:
+    return c.date, c.date_end, tuple(c.parties)
+
+
 class BlockIndex:
     """Canonical events by lookup block, for blocks whose every event is known.
 
     A block is either absent (unknown: ask the database) or complete. ``add``
     files an event only under the blocks already present, so a present block
-    never misses one. Candidates come back in the order a database scan by id
-    would give them, events founded since (no id yet) last in founding order:
-    ties in ``best_match`` go to the same event either way.
+    never misses one. Within a block, single-day events sit under their day
+    and the rest together: a single-day mention is only compared with events
+    of its day and the days either side (``compatible`` allows no more) and
+    with the wider ones.
     """
 
     def __init__(self) -> None:
-        self.blocks: dict[str, list[Cluster]] = {}
+        self.blocks: dict[str, dict[int, list[Cluster]]] = {}
         self._founded: dict[int, int] = {}       # id(cluster) -> founding order, for events without an id
 
     def __len__(self) -> int:
@@ -341,24 +356,42 @@ class BlockIndex:
 
     def known(self, block: str, clusters: Iterable[Cluster]) -> None:
         """Record the complete list of events filed under ``block``."""
-        self.blocks[block] = list(clusters)
+        sub: dict[int, list[Cluster]] = {}
+        for c in clusters:
+            sub.setdefault(day_key(c.date, c.date_end), []).append(c)
+        self.blocks[block] = sub
 
-    def add(self, c: Cluster) -> None:
-        """File a new or reshaped event under its blocks (those present)."""
-        fresh = c.id is None and id(c) not in self._founded
-        if fresh:
-            self._founded[id(c)] = len(self._founded)
+    def add(self, c: Cluster, was: Shape | None = None) -> None:
+        """File a new event, or one that moved from shape ``was``, under its blocks (those present)."""
+        if was is not None:
+            old = day_key(was[0], was[1])
+            for b in _filed_blocks(c.type, *was):
+                lst = self.blocks.get(b, {}).get(old)
+                if lst is not None:
+                    lst[:] = [x for x in lst if x is not c]
+        elif c.id is None:
+            self._founded.setdefault(id(c), len(self._founded))
+        key = day_key(c.date, c.date_end)
         for b in filed_blocks(c):
-            have = self.blocks.get(b)
-            if have is not None and (fresh or not any(x is c for x in have)):
-                have.append(c)
+            sub = self.blocks.get(b)
+            if sub is not None:
+                lst = sub.setdefault(key, [])
+                if was is None or not any(x is c for x in lst):
+                    lst.append(c)
 
-    def candidates(self, blocks: Iterable[str]) -> list[Cluster]:
-        """The events filed under any of ``blocks``, each once, in no particular order (see ``order``)."""
+    def candidates(self, blocks: Iterable[str], m: Mention | None = None) -> list[Cluster]:
+        """The events filed under any of ``blocks`` that may fit ``m`` (all, without it), each once,
+        in no particular order (see ``order``)."""
+        day = day_key(m.date, m.date_end) if m is not None else -1
+        keys = (day - 1, day, day + 1, -1) if day >= 0 else None
         seen: dict[int, Cluster] = {}
         for b in blocks:
-            for c in self.blocks.get(b, ()):
-                seen.setdefault(id(c), c)
+            sub = self.blocks.get(b)
+            if not sub:
+                continue
+            for lst in (sub.values() if keys is None else (sub.get(k) for k in keys)):
+                for c in lst or ():
+                    seen.setdefault(id(c), c)
         return list(seen.values())
 
     def order(self, c: Cluster) -> tuple[int, int]:
@@ -392,21 +425,22 @@ def assign_indexed(mentions: Iterable[Mention], index: BlockIndex,
     out = Assignment(clusters=[])
     ms = list(mentions)
     for m, mb in zip(ms, blocks if blocks is not None else (type_blocks(m) for m in ms), strict=True):
-        best = _best_indexed(m, index.candidates(mb), index)
+        best = _best_indexed(m, index.candidates(mb, m), index)
         if best is None:
             best = Cluster.new(m)
             index.add(best)
             out.new.append(best)
         else:
             shape = _shape(best)
+            was = shape_of(best)
             absorb(best, m)
             moved = _shape(best) != shape
             if best.id is not None:
                 out.changed[best.id] = best
                 if moved:
                     out.reshaped[best.id] = best
-            if moved:
-                index.add(best)
+            if shape_of(best) != was:
+                index.add(best, was)
         out.clusters.append(best)
     return out
 

@@ -23,6 +23,7 @@ class Candidate:
     repeated: bool = False   # the sentence has this type's trigger more than once (a list)
     own_date: DateExpr | None = None   # "(8/8/2024)" right in this item of a list of dated items
     stop: int = -1           # where the next trigger of the sentence starts (-1: the sentence end)
+    anaphoric: bool = False  # "chuyến thăm này", "during the visit": may be an event already told
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -60,6 +61,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             if cue.hypothetical.search(text[cs:s]) or _habitual(cue, text, cs, s):
                 continue
             planned = bool(cue.planned.search(text[max(cs, s - _PLAN_WINDOW):s]))
-            found.append(Candidate(trig.type, s, e, trig, planned))
+            anaphoric = bool(cue.anaphor_before.search(text[max(0, s - 30):s])
+                             or cue.anaphor_after.search(text[e:e + 20]))
+            found.append(Candidate(trig.type, s, e, trig, planned, anaphoric=anaphoric))
     found.sort(key=lambda c: c.start)
     return found

@@ -453,6 +453,7 @@ def _state_ids(gaz: Gazetteer) -> frozenset[str]:
 def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]:
     ctx = prepare(doc, gaz)
     events: list[Event] = []
+    told: set[str] = set()
     for si, s in enumerate(doc.sentences):
         if s.kind in ("boilerplate", "teaser"):
             continue
@@ -462,7 +463,11 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
         for cand in _dominant(cands):
             if any(a <= cand.start < b for a, b in covered):
                 continue    # a word inside a listed item ("the virtual meeting of the WHO") is its name
+            if cand.anaphoric and cand.type in told and not ctx.sentence_dates[si]:
+                continue    # "chuyến thăm này", "during the visit", undated: the event told before
             found = _events_for(ctx, si, cand)
+            if found:
+                told.add(cand.type)
             covered.extend(ev.explain["item_span"] for ev in found if "item_span" in ev.explain)
             events.extend(found)
     events = merge_events(events, _state_ids(ctx.gaz))

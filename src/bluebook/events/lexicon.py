@@ -37,6 +37,8 @@ class Cues:
     hypothetical: re.Pattern[str]
     habitual: re.Pattern[str]      # "maintained telephone conversations": a practice, not an occurrence
     instance: re.Pattern[str]      # "..., including the call between A and B": back to occurrences
+    anaphor_before: re.Pattern[str]   # "during the visit": an event already told
+    anaphor_after: re.Pattern[str]    # "chuyến thăm này"
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -64,7 +66,8 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
 @lru_cache(maxsize=4)
 def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
-    groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": []}
+    groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": [],
+                                     "anaphor_before": [], "anaphor_after": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -75,4 +78,6 @@ def cues(lang: str) -> Cues:
         return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.IGNORECASE)
 
     return Cues(alt(groups["planned"]), alt(groups["negation"]), alt(groups["hypothetical"]),
-                alt(groups["habitual"]), alt(groups["instance"]))
+                alt(groups["habitual"]), alt(groups["instance"]),
+                re.compile(alt(groups["anaphor_before"]).pattern + r"\s*$", re.IGNORECASE),
+                re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE))

@@ -120,7 +120,7 @@ def count_events(store: Store, f: EventFilter) -> int:
 
 # -- search: one ranking for a page, its facets and the next pages ------------------------------
 def ranking(store: Store, query: str, language: str | None, filters: dict[str, Any],
-            cap: int = search_query.CANDIDATES) -> list[tuple[int, float]]:
+            cap: int) -> list[tuple[int, float]]:
     """(doc id, score) best first, as Store.search ranks them, kept for SEARCH_TTL seconds."""
     pq = search_query.parse_query(query)
     key = ("rank", tuple(pq.terms), tuple(map(tuple, pq.phrases)), language, tuple(sorted(filters.items())), cap)
@@ -131,6 +131,11 @@ def ranking(store: Store, query: str, language: str | None, filters: dict[str, A
     return cached(store, key, SEARCH_TTL, compute)
 
 
+def _cap(pq: search_query.ParsedQuery, filters: dict[str, Any]) -> int:
+    """Candidates ranked for the first pages, as Store.search does (a words-less listing: the first ones)."""
+    return search_query.candidate_cap(filters) if not pq.empty else FACET_SAMPLE
+
+
 def search_page(store: Store, query: str, language: str | None, filters: dict[str, Any], offset: int,
                 limit: int) -> list[SearchHit]:
     """Hits ``offset`` to ``offset + limit`` of the ranking, with snippets: Store.search's answer."""
@@ -138,7 +143,7 @@ def search_page(store: Store, query: str, language: str | None, filters: dict[st
     if pq.empty and offset + limit > search_query.CANDIDATES:
         # a deep page of "everything, newest first": straight from the date index, not from a long list
         return store.search(query, language, limit=limit, offset=offset, filters=filters)
-    cap = max(search_query.CANDIDATES if not pq.empty else FACET_SAMPLE, offset + limit)
+    cap = max(_cap(pq, filters), offset + limit)
     ranked = ranking(store, query, language, filters, cap)[offset:offset + limit]
     with store.db.read() as conn:
         return search_query.hits(conn, pq, ranked)
@@ -173,8 +178,7 @@ def search_facets(store: Store, query: str, language: str | None, filters: dict[
     search filters of the same name select them (the canonical event's parties).
     """
     pq = search_query.parse_query(query)
-    cap = search_query.CANDIDATES if not pq.empty else sample
-    ids = [i for i, _ in ranking(store, query, language, filters, cap)[:sample]]
+    ids = [i for i, _ in ranking(store, query, language, filters, max(_cap(pq, filters), sample))[:sample]]
     if not ids:
         return Facets()
     types: Counter[str] = Counter()
