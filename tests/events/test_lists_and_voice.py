@@ -107,3 +107,15 @@ def test_calls_with_the_same_country_by_other_leaders_stay_apart():
             "with Foreign Minister of Mongolia Battsetseg Batmunkh (April 2022).")
     evs = _of(text, "2022-12-31", "phone_call", "en")
     assert len(evs) == 2
+
+
+def test_a_match_between_national_teams_is_not_a_meeting():
+    text = "Tối 15/12, đội tuyển Việt Nam gặp Indonesia ở lượt trận thứ hai vòng bảng ASEAN Cup."
+    assert extract(text, doc_date="2024-12-16", lang="vi") == []
+
+
+def test_statements_by_different_speakers_are_different_protests():
+    text = ("Ngày 18/6, Bộ Ngoại giao Philippines lên án hành động của tàu hải cảnh Trung Quốc. "
+            "Cùng ngày, Đại sứ Nhật Bản tại Manila lên án các hành động nguy hiểm của Trung Quốc trên biển.")
+    evs = [e for e in extract(text, doc_date="2024-06-19", lang="vi") if e.type == "accusation"]
+    assert sorted(next(p for p in e.parties if p != "CHN") for e in evs) == ["JPN", "PHL"]

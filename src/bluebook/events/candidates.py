@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bluebook.events.lexicon import Cues, Trigger, cues, triggers
 from bluebook.models import DateExpr, Sentence
 
+_MEETINGS = frozenset({"talks", "visit", "phone_call", "conference"})
 # How far before a trigger a negation or future marker still governs it (characters).
 _NEG_WINDOW = 18
 _PLAN_WINDOW = 45
@@ -45,7 +46,10 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
     cue = cues(lang)
     found: list[Candidate] = []
     lowered = text.lower()
+    sports = cue.sports.search(text) is not None
     for trig in triggers(lang):
+        if sports and trig.type in _MEETINGS:
+            continue    # teams meet and visit in the sports pages too
         if not trig.may_match(lowered):
             continue
         if trig.requires is not None and not trig.requires.search(text):

@@ -37,7 +37,7 @@ _CLAUSE_STOP = re.compile(r";|(?<![A-Z])\.\s")
 _ITEM_LEAD = re.compile(r"\s*(?:,|;|và|and)", re.IGNORECASE)
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
-_ADDRESSEE_REACH = 60
+_ADDRESSEE_REACH = 90
 _BOTH_SIDES = re.compile(r"\b(?:hai bên|hai nước|hai Đảng|both sides|the two sides|both countries|the two countries)\b",
                          re.IGNORECASE)
 # A meeting of these alone is domestic (a Party plenum, a National Assembly session) unless international.

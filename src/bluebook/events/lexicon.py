@@ -39,6 +39,7 @@ class Cues:
     instance: re.Pattern[str]      # "..., including the call between A and B": back to occurrences
     anaphor_before: re.Pattern[str]   # "during the visit": an event already told
     anaphor_after: re.Pattern[str]    # "chuyến thăm này"
+    sports: re.Pattern[str]           # "đội tuyển", "vòng bảng": a team "gặp" (plays) another
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -67,7 +68,7 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
 def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
     groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": [],
-                                     "anaphor_before": [], "anaphor_after": []}
+                                     "anaphor_before": [], "anaphor_after": [], "sports": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -80,4 +81,5 @@ def cues(lang: str) -> Cues:
     return Cues(alt(groups["planned"]), alt(groups["negation"]), alt(groups["hypothetical"]),
                 alt(groups["habitual"]), alt(groups["instance"]),
                 re.compile(alt(groups["anaphor_before"]).pattern + r"\s*$", re.IGNORECASE),
-                re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE))
+                re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE),
+                alt(groups["sports"]))

@@ -19,7 +19,8 @@ def dates_compatible(a: str, b: str) -> bool:
 # Gifts and documents are told apart by what they are: "$23 million in assistance" and "$1 million to
 # the Red Cross" between the same two states in one month are two aids; meetings of one pair in one
 # month are usually one.
-_BY_OBJECT = {"aid", "agreement"}
+_BY_OBJECT = {"aid", "agreement", "accusation", "appeal"}
+_BY_SPEAKER = {"accusation", "appeal"}   # parties[0] is who speaks (see extractor._speaker_and_addressee)
 _BY_PEOPLE = {"phone_call", "talks", "message"}
 _NUM = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -94,6 +95,8 @@ def merge_events(events: list[Event], states: frozenset[str] = frozenset()) -> l
                 continue
             if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
                 continue
+            if ev.type in _BY_SPEAKER and kept.parties and ev.parties and kept.parties[0] != ev.parties[0]:
+                continue   # another speaker's protest or appeal
             if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
                 continue   # the same two countries, other leaders: another call or meeting
             if parties_compatible(kept.parties, ev.parties, states):
