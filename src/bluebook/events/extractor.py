@@ -212,8 +212,11 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             parties.append(P.VN)
     if cand.type in _ADDRESSED:
         parties = _speaker_and_addressee(ctx, si, cand, ms, parties)
-    if ctx.voice and ctx.voice not in parties and _FIRST_PERSON.search(s.text[clause_start(s.text, cand.start):cand.start]):
-        # "I congratulate ...", "We have donated ...": the publisher speaks
+    before = s.text[clause_start(s.text, cand.start):cand.start]
+    cs_abs = s.start + clause_start(s.text, cand.start)
+    bare_title = any(m.kind == "title" and not m.state and cs_abs <= m.start < s.start + cand.start for m in ms)
+    if ctx.voice and ctx.voice not in parties and (_FIRST_PERSON.search(before) or bare_title):
+        # "I congratulate ...", "We have donated ...", "the Vice President's trip": the publisher's side
         parties = [ctx.voice] + parties
         if ctx.about_viet_nam and ctx.voice != P.VN and P.VN not in parties and cand.type in _BILATERAL | {"aid", "message"}:
             parties.append(P.VN)
