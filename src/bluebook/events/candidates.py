@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bluebook.events.lexicon import Cues, Trigger, cues, triggers
+from bluebook.events.lexicon import Cues, Trigger, cues, trigger_index
 from bluebook.models import DateExpr, Sentence
 
 _MEETINGS = frozenset({"talks", "visit", "phone_call", "conference"})
@@ -47,11 +47,9 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
     found: list[Candidate] = []
     lowered = text.lower()
     sports = cue.sports.search(text) is not None
-    for trig in triggers(lang):
+    for trig in trigger_index(lang).candidates(lowered):
         if sports and trig.type in _MEETINGS:
             continue    # teams meet and visit in the sports pages too
-        if not trig.may_match(lowered):
-            continue
         if trig.requires is not None and not trig.requires.search(text):
             continue
         for m in trig.pattern.finditer(text):

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from bluebook.errors import DataFileError
 from bluebook.events.anchors import anchors
 from bluebook.gazetteer.data import LANG, read_tsv
@@ -62,6 +64,37 @@ def triggers(lang: str) -> tuple[Trigger, ...]:
                            frozenset(f for f in r.get("flags", "").split(",") if f), r.get("source", ""),
                            anchors(r["pattern"].replace("{CAP}", CAP))))
     return tuple(out)
+
+
+class TriggerIndex:
+    """Which triggers a sentence may match, from one Aho-Corasick pass over it for all anchors."""
+
+    def __init__(self, trigs: tuple[Trigger, ...]) -> None:
+        self.triggers = trigs
+        self.always = [i for i, t in enumerate(trigs) if t.anchors is None]
+        self.automaton = ahocorasick.Automaton()
+        by_anchor: dict[str, list[int]] = {}
+        for i, t in enumerate(trigs):
+            for a in t.anchors or ():
+                by_anchor.setdefault(a, []).append(i)
+        for a, idx in by_anchor.items():
+            self.automaton.add_word(a, tuple(idx))
+        self.empty = not by_anchor
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def candidates(self, lowered: str) -> list[Trigger]:
+        """The triggers to try on a sentence (``lowered`` is its lower-case text), in lexicon order."""
+        hit = set(self.always)
+        if not self.empty:
+            for _, idx in self.automaton.iter(lowered):
+                hit.update(idx)
+        return [self.triggers[i] for i in sorted(hit)]
+
+
+@lru_cache(maxsize=4)
+def trigger_index(lang: str) -> TriggerIndex:
+    return TriggerIndex(triggers(lang))
 
 
 @lru_cache(maxsize=4)
