@@ -50,7 +50,7 @@ def test_extraction_meets_its_floors(name: str, tmp_path: Path) -> None:
 # the corpus at run time; floors per split: (micro F1, exact-date, party-F1).
 CORPUS_FLOORS = {
     "vi": {"tune": (0.72, 0.75, 0.81), "holdout": (0.61, 0.70, 0.84)},
-    "en": {"tune": (0.50, 0.75, 0.85), "holdout": (0.46, 0.55, 0.82)},
+    "en": {"tune": (0.52, 0.75, 0.86), "holdout": (0.49, 0.52, 0.82)},
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
