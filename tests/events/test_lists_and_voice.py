@@ -119,3 +119,12 @@ def test_statements_by_different_speakers_are_different_protests():
             "Cùng ngày, Đại sứ Nhật Bản tại Manila lên án các hành động nguy hiểm của Trung Quốc trên biển.")
     evs = [e for e in extract(text, doc_date="2024-06-19", lang="vi") if e.type == "accusation"]
     assert sorted(next(p for p in e.parties if p != "CHN") for e in evs) == ["JPN", "PHL"]
+
+
+def test_anniversary_of_relations_is_dated_from_the_year_relations_began():
+    text = "Hai bên nhất trí phối hợp tổ chức các hoạt động kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam - Nhật Bản."
+    evs = _of(text, "2022-06-10", "anniversary", "vi")
+    assert evs and evs[0].date == "2023" and evs[0].planned
+    en = "Both sides held events to mark the 30th anniversary of diplomatic relations between Viet Nam and the ROK (1992-2022)."
+    evs = _of(en, "2022-12-31", "anniversary", "en")
+    assert evs and evs[0].date.startswith("2022")

@@ -18,7 +18,7 @@ from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.items import named_items
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
-from bluebook.events.voice import publisher_state
+from bluebook.events.voice import publisher_state, relations_established
 from bluebook.gazetteer import Gazetteer, get_gazetteer
 from bluebook.models import DateExpr, Document, Event, Mention, Sentence
 
@@ -35,6 +35,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:\"”»)]\s*$")
 _CLAUSE_STOP = re.compile(r";|(?<![A-Z])\.\s")
 # the next item of a dated list starts after a comma or "and" ("), between C and D (April 2020)")
 _ITEM_LEAD = re.compile(r"\s*(?:,|;|và|and)", re.IGNORECASE)
+_ANNIV_N = re.compile(r"(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the establishment of )?(?:the )?diplomatic (?:relations|ties)"
+                      r"|(\d{1,3}) năm (?:ngày )?thiết lập quan hệ ngoại giao", re.IGNORECASE)
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
 _ADDRESSEE_REACH = 90
@@ -292,7 +294,28 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     if len(out) > 1:
         for ev in out:
             ev.explain["split"] = len(out)
+    if cand.type == "anniversary":
+        for ev in out:
+            _anniversary_year(ev, s.text, doc)
     return out
+
+
+def _anniversary_year(ev: Event, text: str, doc: Document) -> None:
+    """"kỷ niệm 75 năm thiết lập quan hệ ngoại giao" with China is in 1950 + 75: the year comes from
+    the date relations were established (data/relations.tsv), not from a year quoted nearby."""
+    m = _ANNIV_N.search(text)
+    if m is None:
+        return
+    n = int(next(g for g in m.groups() if g))
+    partner = next((p for p in ev.parties if p in relations_established()), None)
+    if partner is None:
+        return
+    year = str(relations_established()[partner] + n)
+    if ev.date[:4] != year:
+        ev.date, ev.date_end, ev.date_text = year, None, m.group(0)
+        ev.explain["date_origin"] = "anniversary"
+        if doc.doc_date is not None:
+            ev.planned = int(year) > doc.doc_date.year
 
 
 def _item_spans(ctx: DocContext, si: int, cand: Candidate) -> tuple[list[tuple[int, int]], bool]:

@@ -1,7 +1,8 @@
-"""Whose voice a document is: a White House statement's "I" and "we" are the United States.
+"""Facts about the sides of a relation that the text does not state.
 
-The publisher comes from the document's URL (or a ``source_url:`` line of its front matter), looked
-up in ``data/publishers.tsv``.
+Whose voice a document is: a White House statement's "I" and "we" are the United States; the
+publisher comes from the document's URL (or a ``source_url:`` line of its front matter), looked up
+in ``data/publishers.tsv``. When Viet Nam established relations with a state: ``data/relations.tsv``.
 """
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def publisher_state(text: str) -> str | None:
             if state:
                 return state
     return None
+
+
+@lru_cache(maxsize=1)
+def relations_established() -> dict[str, int]:
+    """State -> the year Viet Nam established diplomatic relations with it."""
+    return {r["state"]: int(r["established"][:4]) for r in read_tsv(DATA / "relations.tsv")}
