@@ -262,6 +262,11 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             # a looser list: several foreign partners named after the trigger (or, when the trigger
             # repeats, "China (70th anniversary), Russia (70th anniversary)", anywhere), one each
             group = P.states_after(ms, base if cand.repeated else a_end, exclude={P.VN})
+        foreign_actor = any(p != P.VN for p in parties if p not in {m.state for m in group})
+        if not foreign_actor:
+            # "between Viet Nam and the ROK": Viet Nam is a side, not one of a list of partners
+            # (it is one when a foreign leader tours "Singapore and Vietnam")
+            group = [m for m in group if m.state != P.VN]
         if len(group) >= 2:
             gstates = {m.state for m in group}
             actors = [p for p in parties if p not in gstates]
@@ -270,7 +275,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             members = [m for m in group if m.state not in actors]
             partner_sets = [actors + [m.state] for m in members]
             partner_dates = _own_dates(ctx.sentence_dates[si], members, s.end)
-    date_exprs = choice.exprs if len(choice.exprs) >= 2 else [None]
+    # "(March, May and August 2020)": one occurrence each; an anniversary's "(1992-2022)" is its period
+    date_exprs = choice.exprs if len(choice.exprs) >= 2 and cand.type != "anniversary" else [None]
 
     out = []
     for ps, own in zip(partner_sets, partner_dates, strict=True):
