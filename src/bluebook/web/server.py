@@ -4,16 +4,38 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from bluebook.errors import ConfigError
 from bluebook.web.app import TOKEN_ENV, create_app, resolve_token
 
 DB_ENV = "BLUEBOOK_WEB_DB"
 REPORTS_ENV = "BLUEBOOK_WEB_REPORTS"
+
+
+class NoDelayH11(H11Protocol):
+    """uvicorn's h11 protocol with TCP_NODELAY on each connection.
+
+    With several workers uvicorn binds the socket itself (protocol number 0), and asyncio then
+    skips TCP_NODELAY on accepted connections: a response written as headers + body waits for the
+    client's delayed ACK, 40 ms a request (measured: 54 ms instead of 5 ms on localhost). Module
+    level: the worker processes unpickle it by name.
+    """
+
+    def connection_made(self, transport: Any) -> None:  # type: ignore[override]
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            try:
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            except OSError:
+                pass
+        super().connection_made(transport)
 
 
 def app_from_env() -> FastAPI:
@@ -43,7 +65,7 @@ def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000, token: str | N
         log.warning("bluebook on http://%s:%d/ — read-only, %d worker processes", host, port, workers)
         try:
             uvicorn.run("bluebook.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                        log_level="info", access_log=access_log, server_header=False)
+                        http=NoDelayH11, log_level="info", access_log=access_log, server_header=False)
         finally:
             shutil.rmtree(shared, ignore_errors=True)
         return
