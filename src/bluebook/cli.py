@@ -352,11 +352,16 @@ def serve(
     port: int = typer.Option(8000, "--port"),
     token: str | None = typer.Option(None, "--token", envvar="BLUEBOOK_TOKEN",
                                         help="Enables uploads and deletes for editors who give it."),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="Processes serving requests (read-only when more than one)."),
 ) -> None:
     """Run the web app (search, events, partners, documents, reports, uploads)."""
     from bluebook.web import serve as run_server
 
-    run_server(db or "sqlite:///bluebook.db", host=host, port=port, token=token)
+    if workers > 1 and token:
+        typer.echo("error --workers above 1 serves read-only; run editors' uploads with --workers 1", err=True)
+        raise typer.Exit(2)
+    run_server(db or "sqlite:///bluebook.db", host=host, port=port, token=token, workers=workers)
 
 
 @app.command()
