@@ -123,23 +123,30 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
 def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
     s = ctx.doc.sentences[si]
     cand_abs = (s.start + cand.start, s.start + cand.end)
-    own = ctx.sentence_dates[si]
+    own = [d for d in ctx.sentence_dates[si] if not _is_period(d)]
     if cand.own_date is not None:
         return dating.from_exprs([cand.own_date], "sentence")
     if own:
         g = dating.nearest_group(dating.groups(own, ctx.doc.text), *cand_abs)
         if g:
             return dating.from_exprs(g, "sentence")
-    # the paragraph: the nearest dated sentence before this one in the same block
+    # the paragraph: the nearest dated sentence before this one in the same block (in a yearly
+    # report each sentence is its own item: an undated one is dated by the year)
     for j in range(si - 1, -1, -1):
         sj = ctx.doc.sentences[j]
-        if sj.block != s.block:
+        if sj.block != s.block or ctx.yearly:
             break
-        if ctx.sentence_dates[j]:
-            return dating.from_exprs([ctx.sentence_dates[j][0]], "paragraph")
+        dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)]
+        if dated:
+            return dating.from_exprs([dated[0]], "paragraph")
     if ctx.story is not None and not ctx.yearly:
         return ctx.story
     return dating.fallback(ctx.doc.doc_date, ctx.yearly)
+
+
+def _is_period(d: DateExpr) -> bool:
+    """"(1950-2020)", "giai đoạn 2021-2023", "18 January 1950 - 18 January 2020": a period, not a date."""
+    return bool(d.date_end) and int(d.date_end[:4]) - int(d.date[:4]) >= 2
 
 
 def _speaker_and_addressee(ctx: DocContext, si: int, cand: Candidate, ms: list[Mention],
