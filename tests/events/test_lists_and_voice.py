@@ -128,3 +128,25 @@ def test_anniversary_of_relations_is_dated_from_the_year_relations_began():
     en = "Both sides held events to mark the 30th anniversary of diplomatic relations between Viet Nam and the ROK (1992-2022)."
     evs = _of(en, "2022-12-31", "anniversary", "en")
     assert evs and evs[0].date.startswith("2022")
+
+
+def test_an_invitation_to_visit_is_not_a_visit_but_a_visit_at_the_invitation_is():
+    invite = "Thủ tướng Phạm Minh Chính mời Thủ tướng Thái Lan sớm thăm chính thức Việt Nam."
+    assert _of(invite, "2024-09-10", "visit", "vi") == []
+    visit = "Theo lời mời của Thủ tướng Phạm Minh Chính, Thủ tướng Thái Lan thăm chính thức Việt Nam từ ngày 15 đến 16/5."
+    assert [e.date for e in _of(visit, "2024-05-17", "visit", "vi")] == ["2024-05-15"]
+
+
+def test_withdrawing_a_country_from_an_organisation_and_an_order_is_not_an_agreement():
+    text = "Ngày 20/1, Tổng thống Mỹ đã ký sắc lệnh rút Mỹ khỏi Tổ chức Y tế Thế giới (WHO)."
+    evs = extract(text, doc_date="2025-01-21", lang="vi")
+    assert [e.type for e in evs] == ["withdrawal"]
+    assert {"USA", "WHO"} <= set(evs[0].parties)
+
+
+def test_ratified_and_in_force_on_different_dates_are_two_events():
+    text = ("Hiệp định Thương mại tự do Việt Nam - EU (EVFTA) được Quốc hội phê chuẩn (8/6/2020) và chính thức "
+            "có hiệu lực (1/8/2020).")
+    evs = _of(text, "2020-12-31", "agreement", "vi")
+    assert sorted(e.date for e in evs) == ["2020-06-08", "2020-08-01"]
+    assert all("EU" in e.parties for e in evs)

@@ -62,6 +62,8 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
                 continue
             if cue.hypothetical.search(text[cs:s]) or _habitual(cue, text, cs, s):
                 continue
+            if trig.type == "visit" and cue.invitation.search(text, max(cs, s - _PLAN_WINDOW), s):
+                continue    # "mời Thủ tướng Thái Lan sớm thăm Việt Nam", "invited him to visit"
             planned = bool(cue.planned.search(text[max(cs, s - _PLAN_WINDOW):s]))
             anaphoric = bool(cue.anaphor_before.search(text[max(0, s - 30):s])
                              or cue.anaphor_after.search(text[e:e + 20]))

@@ -304,9 +304,10 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
                          "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si},
             )
             out.append(ev)
-    if len(out) > 1:
+    if len(out) > 1 or cand.own_date is not None:
+        # occurrences told apart in one sentence ("ratified (8/6), entered into force (1/8)") stay apart
         for ev in out:
-            ev.explain["split"] = len(out)
+            ev.explain["split"] = max(len(out), 2)
     if cand.type == "anniversary":
         for ev in out:
             _anniversary_year(ev, s.text, doc)

@@ -42,6 +42,7 @@ class Cues:
     anaphor_before: re.Pattern[str]   # "during the visit": an event already told
     anaphor_after: re.Pattern[str]    # "chuyến thăm này"
     sports: re.Pattern[str]           # "đội tuyển", "vòng bảng": a team "gặp" (plays) another
+    invitation: re.Pattern[str]       # "mời Thủ tướng sớm thăm": not a visit (but "theo lời mời" is)
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -101,7 +102,8 @@ def trigger_index(lang: str) -> TriggerIndex:
 def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
     groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": [],
-                                     "anaphor_before": [], "anaphor_after": [], "sports": []}
+                                     "anaphor_before": [], "anaphor_after": [], "sports": [],
+                                     "invitation": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -115,4 +117,5 @@ def cues(lang: str) -> Cues:
                 alt(groups["habitual"]), alt(groups["instance"]),
                 re.compile(alt(groups["anaphor_before"]).pattern + r"\s*$", re.IGNORECASE),
                 re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE),
-                alt(groups["sports"]))
+                alt(groups["sports"]),
+                re.compile(r"(?<!lời )(?<!the )(?<!an )" + alt(groups["invitation"]).pattern, re.IGNORECASE))
