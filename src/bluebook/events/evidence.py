@@ -8,7 +8,7 @@ from bluebook.models import Mention, Sentence
 
 _ACTOR_REACH = 110     # how far before the trigger the actor may stand
 _OBJECT_REACH = 110    # how far after the trigger the partner may stand
-_CLAUSE_END = re.compile(r"[;.!?]\s|[;]|\n|, (?:và |nhằm |để |trong đó |theo đó |which |where |who )")
+_CLAUSE_END = re.compile(r"[;.!?]\s|[;]|\n\s*\n|, (?:và |nhằm |để |trong đó |theo đó |which |where |who )")
 _PLACE = re.compile(r"\b(?:tại|ở|in|at)\s+((?:thủ đô\s+)?(?:[A-ZĐ][\wÀ-ỹđ'’\-]*)(?:[ -][A-ZĐ][\wÀ-ỹđ'’\-]*){0,3})")
 
 
