@@ -50,7 +50,7 @@ def test_extraction_meets_its_floors(name: str, tmp_path: Path) -> None:
 # the corpus at run time; floors per split: (micro F1, exact-date, party-F1).
 CORPUS_FLOORS = {
     "vi": {"tune": (0.75, 0.73, 0.82), "holdout": (0.65, 0.72, 0.85)},
-    "en": {"tune": (0.52, 0.75, 0.86), "holdout": (0.49, 0.52, 0.82)},
+    "en": {"tune": (0.52, 0.75, 0.86), "holdout": (0.51, 0.51, 0.83)},
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
