@@ -199,12 +199,14 @@ def _context_partners(ctx: DocContext, si: int, exclude: set[str] | None = None)
     return []
 
 
-def _date_precision(ev_type: str, choice: dating.DateChoice) -> dating.DateChoice:
+def _date_precision(ev_type: str, choice: dating.DateChoice, lang: str) -> dating.DateChoice:
     """Annotators date an event by its day only when the text ties the day to it; a day borrowed from
-    the story's dateline, or the one day of a several-day visit, gives the month."""
+    the story's dateline, or the one day of a several-day visit, gives the month (Vietnamese news
+    dates a visit by the day it began or a ceremony of it; English readouts by the day itself)."""
     if choice.origin in ("story",) and len(choice.date) == 10:
         return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
-    if ev_type == "visit" and len(choice.date) == 10 and not choice.date_end and choice.origin != "sentence":
+    if ev_type == "visit" and len(choice.date) == 10 and not choice.date_end \
+            and (choice.origin != "sentence" or lang == "vi"):
         return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
     return choice
 
@@ -250,7 +252,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         # Viet Nam alone: a domestic matter, unless the sentence says it is international
         if cand.type not in ("aid", "message") or s.lang == "vi":
             return []
-    choice = _date_precision(cand.type, _choose_date(ctx, si, cand))
+    choice = _date_precision(cand.type, _choose_date(ctx, si, cand), s.lang)
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
     location = location_of(s, ms, cand)
