@@ -125,7 +125,7 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
     cand_abs = (s.start + cand.start, s.start + cand.end)
     own = [d for d in ctx.sentence_dates[si] if not _is_period(d)]
     if cand.own_date is not None:
-        return dating.from_exprs([cand.own_date], "sentence")
+        return dating.from_exprs([cand.own_date], "item")
     if own:
         g = dating.nearest_group(dating.groups(own, ctx.doc.text), *cand_abs)
         if g:
@@ -206,7 +206,7 @@ def _date_precision(ev_type: str, choice: dating.DateChoice, lang: str) -> datin
     if choice.origin in ("story",) and len(choice.date) == 10:
         return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
     if ev_type == "visit" and len(choice.date) == 10 and not choice.date_end \
-            and (choice.origin != "sentence" or lang == "vi"):
+            and choice.origin != "item" and (choice.origin != "sentence" or lang == "vi"):
         return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
     return choice
 
@@ -293,7 +293,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             date, date_end, date_text = choice.date, choice.date_end, choice.text
             if de is not None:
                 date, date_end, date_text = de.date, de.date_end, de.text
-            conf = 0.65 + (0.1 if persons else 0) + (0.1 if choice.origin == "sentence" else 0)
+            conf = 0.65 + (0.1 if persons else 0) + (0.1 if choice.origin in ("sentence", "item") else 0)
             conf -= 0.2 if "weak" in cand.trigger.flags else 0
             ev = Event(
                 type=cand.type, date=date, date_end=date_end, parties=list(ps), persons=persons,
@@ -416,7 +416,7 @@ def _item_events(ctx: DocContext, si: int, cand: Candidate, items: list[tuple[in
         persons, written = P.persons_from([m for m in ms if id(m) not in in_any or m in group_of[(a, b)]])
         item_date = next((d for d in ctx.sentence_dates[si] if a + base <= d.start and d.end <= b + base
                           and (len(d.date) >= 7 or doc.text[d.start - 1:d.start] == "(")), None)
-        pick = dating.from_exprs([item_date], "sentence") if item_date else choice
+        pick = dating.from_exprs([item_date], "item") if item_date else choice
         ev_start, ev_end = base + a, base + b
         ev = Event(
             type=cand.type, date=pick.date, date_end=pick.date_end, parties=parties, persons=persons,
