@@ -150,3 +150,17 @@ def test_ratified_and_in_force_on_different_dates_are_two_events():
     evs = _of(text, "2020-12-31", "agreement", "vi")
     assert sorted(e.date for e in evs) == ["2020-06-08", "2020-08-01"]
     assert all("EU" in e.parties for e in evs)
+
+
+def test_match_reports_and_price_tables_give_no_events():
+    sport = ("Đội tuyển Thái Lan gặp Campuchia ở vòng bảng. HLV của đội khách cho biết các cầu thủ đã sẵn sàng. "
+             "Trận đấu diễn ra tối 10/12; đội chủ nhà được đề nghị thay sân tập.")
+    assert extract(sport, doc_date="2024-12-11", lang="vi") == []
+    prices = ("Giá vàng hôm nay tăng nhẹ. Tỷ giá USD ổn định, VN-Index giảm 3 điểm. "
+              "Ngân hàng cung cấp 2 triệu USD tín dụng cho doanh nghiệp xuất khẩu.")
+    assert extract(prices, doc_date="2024-12-11", lang="vi") == []
+
+
+def test_stopping_supplies_is_not_aid():
+    text = "Ngày 8/5, Tổng thống Mỹ tuyên bố sẽ ngừng cung cấp 3.500 quả bom cho Israel."
+    assert [e for e in extract(text, doc_date="2024-05-09", lang="vi") if e.type == "aid"] == []

@@ -16,6 +16,7 @@ from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.items import named_items
+from bluebook.events.lexicon import cues
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
 from bluebook.events.voice import publisher_state, relations_established
@@ -482,6 +483,21 @@ def _dominant(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept + list(seen.values()), key=lambda c: c.start)
 
 
+_OFF_TOPIC_CUES = 3
+
+
+def _off_topic(doc: Document) -> bool:
+    """Sports or markets reporting: three or more of their cue words."""
+    cue = cues(doc.lang if doc.lang in ("vi", "en") else "vi")
+    for pattern in (cue.sports, cue.markets):
+        n = 0
+        for _ in pattern.finditer(doc.text):
+            n += 1
+            if n >= _OFF_TOPIC_CUES:
+                return True
+    return False
+
+
 _STATE_IDS: dict[int, frozenset[str]] = {}
 
 
@@ -496,9 +512,12 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
     ctx = prepare(doc, gaz)
     events: list[Event] = []
     told: set[str] = set()
+    off_topic = _off_topic(doc)
     for si, s in enumerate(doc.sentences):
         if s.kind in ("boilerplate", "teaser"):
             continue
+        if off_topic and not any(m.kind in ("person", "title") for m in ctx.mentions_in(s.start, s.end)):
+            continue    # a match report or a price table: only a named leader makes a sentence diplomatic
         cands = find_candidates(s)
         _item_dates(ctx, si, cands)
         covered: list[tuple[int, int]] = []

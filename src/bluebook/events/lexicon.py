@@ -43,6 +43,7 @@ class Cues:
     anaphor_after: re.Pattern[str]    # "chuyến thăm này"
     sports: re.Pattern[str]           # "đội tuyển", "vòng bảng": a team "gặp" (plays) another
     invitation: re.Pattern[str]       # "mời Thủ tướng sớm thăm": not a visit (but "theo lời mời" is)
+    markets: re.Pattern[str]          # "giá vàng", "tỷ giá": price and market reports
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -103,7 +104,7 @@ def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
     groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": [],
                                      "anaphor_before": [], "anaphor_after": [], "sports": [],
-                                     "invitation": []}
+                                     "invitation": [], "markets": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -118,4 +119,5 @@ def cues(lang: str) -> Cues:
                 re.compile(alt(groups["anaphor_before"]).pattern + r"\s*$", re.IGNORECASE),
                 re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE),
                 alt(groups["sports"]),
-                re.compile(r"(?<!lời )(?<!the )(?<!an )" + alt(groups["invitation"]).pattern, re.IGNORECASE))
+                re.compile(r"(?<!lời )(?<!the )(?<!an )" + alt(groups["invitation"]).pattern, re.IGNORECASE),
+                alt(groups["markets"]))
