@@ -41,7 +41,8 @@ def _habitual(cue: Cues, text: str, start: int, end: int) -> bool:
 
 
 def find_candidates(sentence: Sentence) -> list[Candidate]:
-    text = sentence.text
+    # hard-wrapped lines: a line break is a space to the patterns (same length, so offsets hold)
+    text = sentence.text.replace("\n", " ").replace("\t", " ")
     lang = sentence.lang if sentence.lang in ("vi", "en") else "vi"
     cue = cues(lang)
     found: list[Candidate] = []
