@@ -99,7 +99,7 @@ def _story_date(doc: Document, dates: list[list[DateExpr]]) -> dating.DateChoice
     for i, s in enumerate(doc.sentences[:6]):
         if s.kind in ("title", "dateline", "body", "caption") and dates[i]:
             for d in dates[i]:
-                if len(d.date) >= 7:
+                if len(d.date) >= 7 and not _is_period(d):
                     return dating.DateChoice(d.date, d.date_end, d.text, "story", [d])
     return None
 
