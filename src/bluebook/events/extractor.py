@@ -46,6 +46,8 @@ _BOTH_SIDES = re.compile(r"\b(?:hai bên|hai nước|hai Đảng|both sides|the 
 # A meeting of these alone is domestic (a Party plenum, a National Assembly session) unless international.
 _DOMESTIC = {"VNM", "CPV", "NA", "VFF"}
 _INTERNATIONAL = re.compile(r"quốc tế|thế giới|khu vực|international|world|regional|global|toàn cầu", re.IGNORECASE)
+_NAME_BEFORE_YEAR = re.compile(r"(?<![\w])(?!(?:In|Trong|Năm|Từ|Đến|Since|From|By|Until|Of)\b)"
+                               r"[A-ZĐ][\w\-]*\s$")
 _NAME_YEAR_GAP = re.compile(r"\s*(?:\(|năm\s*|of\s*)?")
 _YEAR_HEAD = re.compile(r"\b(?:In|Trong năm|Năm) (\d{4})\b")
 
@@ -110,10 +112,12 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     doc.mentions = mentions
     sdates = [_sentence_dates(doc, s) for s in doc.sentences]
     org_ends = {m.end for m in mentions if m.kind == "org"}
-    if org_ends:
-        # "UNCLOS 1982", "Công ước Liên hợp quốc về Luật Biển năm 1982": the year is part of the name
-        sdates = [[d for d in ds if not (len(d.date) == 4 and _names_year(doc.text, d, org_ends))]
-                  for ds in sdates]
+    # "UNCLOS 1982", "Công ước Liên hợp quốc về Luật Biển năm 1982", "Xuân Ất Tỵ 2025", "APEC 2024":
+    # a bare year right after a name is part of the name
+    sdates = [[d for d in ds if not (len(d.date) == 4 and (_names_year(doc.text, d, org_ends)
+                                                          or (d.text.isdigit()
+                                                              and _NAME_BEFORE_YEAR.search(doc.text, 0, d.start))))]
+              for ds in sdates]
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
                       _story_date(doc, sdates), _is_yearly_report(doc, sdates),
