@@ -68,6 +68,9 @@ def find_candidates(sentence: Sentence) -> list[Candidate]:
             planned = bool(cue.planned.search(text[max(cs, s - _PLAN_WINDOW):s]))
             anaphoric = bool(cue.anaphor_before.search(text[max(0, s - 30):s])
                              or cue.anaphor_after.search(text[e:e + 20]))
-            found.append(Candidate(trig.type, s, e, trig, planned, anaphoric=anaphoric))
+            ev_type = trig.type
+            if ev_type == "conference" and cue.mechanism.search(text, max(0, s - 10), min(len(text), e + 100)):
+                ev_type = "talks"   # "co-chaired the 41st Meeting of the Intergovernmental Committee"
+            found.append(Candidate(ev_type, s, e, trig, planned, anaphoric=anaphoric))
     found.sort(key=lambda c: c.start)
     return found

@@ -44,6 +44,7 @@ class Cues:
     sports: re.Pattern[str]           # "đội tuyển", "vòng bảng": a team "gặp" (plays) another
     invitation: re.Pattern[str]       # "mời Thủ tướng sớm thăm": not a visit (but "theo lời mời" is)
     markets: re.Pattern[str]          # "giá vàng", "tỷ giá": price and market reports
+    mechanism: re.Pattern[str]        # "Intergovernmental Committee": a bilateral mechanism's meeting is talks
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -104,7 +105,7 @@ def cues(lang: str) -> Cues:
     path = LANG / lang / "cues.tsv"
     groups: dict[str, list[str]] = {"planned": [], "negation": [], "hypothetical": [], "habitual": [], "instance": [],
                                      "anaphor_before": [], "anaphor_after": [], "sports": [],
-                                     "invitation": [], "markets": []}
+                                     "invitation": [], "markets": [], "mechanism": []}
     for r in read_tsv(path):
         groups.setdefault(r["cue"], []).append(re.escape(r["pattern"]))
 
@@ -120,4 +121,4 @@ def cues(lang: str) -> Cues:
                 re.compile(r"^\s*" + alt(groups["anaphor_after"]).pattern, re.IGNORECASE),
                 alt(groups["sports"]),
                 re.compile(r"(?<!lời )(?<!the )(?<!an )" + alt(groups["invitation"]).pattern, re.IGNORECASE),
-                alt(groups["markets"]))
+                alt(groups["markets"]), alt(groups["mechanism"]))
