@@ -22,11 +22,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
-from bluebook.models import EVENT_TYPES, Document, Event  # noqa: E402
-from bluebook.store import open_store  # noqa: E402
+from bluebook.models import EVENT_TYPES, Document, Event
+from bluebook.store import open_store
 
 PARTNERS = ["LAO", "KHM", "CHN", "JPN", "KOR", "USA", "RUS", "IND", "AUS", "FRA", "DEU", "GBR", "ITA", "SGP",
             "THA", "IDN", "MYS", "PHL", "MMR", "BRN", "NZL", "CAN", "BRA", "ARG", "CUB", "MEX", "ZAF", "EGY",
@@ -172,6 +171,103 @@ def run(url: str, n_docs: int, label: str, batch: int = 1) -> None:
     store.close()
 
 
+# -- the write path, on documents the real pipeline extracted ------------------------------------------
+def extracted_docs(n: int, seed: int = 7) -> list[Document]:
+    """``n`` documents of bench/corpus.py run through the pipeline (what bench/run.py ingests)."""
+    from corpus import records
+
+    from bluebook.distributed.local import process_one
+    from bluebook.models import RawDoc
+
+    out: list[Document] = []
+    for r in records(n * 4000, seed):
+        d = process_one(RawDoc(source=r["id"], text=r["text"], date=r["date"], title=r["title"], format="json"))
+        if isinstance(d, Document):
+            out.append(d)
+            if len(out) == n:
+                break
+    return out
+
+
+def _timed(fn) -> tuple[float, float]:
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _pg_module() -> Any:
+    """tests/pg_server.py loaded by path: tests/ on sys.path would shadow dask's `distributed` package."""
+    import importlib.util
+
+    name = "bluebook_store_bench_pg_server"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "tests" / "pg_server.py")
+        if spec is None or spec.loader is None:
+            raise ImportError("tests/pg_server.py not found")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
+
+
+def write_path(docs: list[Document], tmp: Path, pg: bool = True) -> list[tuple[str, str]]:
+    """Ingest figures for the store's write path: (measure, value) rows for bench/results.md.
+
+    SQLite one document per transaction and 100 per transaction (preparation in
+    the writer, as ``add_documents`` of (document, events) pairs does); the same
+    with documents prepared beforehand (what the extraction workers do in
+    ``bluebook ingest``), writer and preparation timed apart; PostgreSQL 100 per
+    transaction, and ``load_parquet`` (bulk COPY, 1000 per transaction) from
+    Parquet written here. docs/s per core = documents / CPU seconds of this
+    process (the PostgreSQL server's CPU is not counted; wall is given too).
+    """
+    from bluebook.store import prepare_document
+
+    n = len(docs)
+    n_ev = sum(len(d.events) for d in docs) / max(1, n)
+    rows: list[tuple[str, str]] = []
+
+    def ingest(url: str, items: Any, batch: int) -> tuple[float, float]:
+        with open_store(url) as store:
+            return _timed(lambda: [None for _ in store.add_documents(items, batch=batch)])
+
+    def rate(label: str, wall: float, cpu: float) -> None:
+        rows.append((label, f"{n / cpu:.0f} docs/s per core (wall {n / wall:.0f})"))
+
+    for batch in (1, 100):
+        w, c = ingest(f"sqlite:///{tmp}/w{batch}.db", [(d, d.events) for d in docs], batch)
+        rate(f"SQLite ingest, {n} docs x {n_ev:.0f} events, {batch} doc(s) per transaction", w, c)
+    prepared: list[Any] = []
+    pw, pc = _timed(lambda: prepared.extend(prepare_document(d, d.events) for d in docs))
+    w, c = ingest(f"sqlite:///{tmp}/wp.db", prepared, 100)
+    rate("SQLite writer alone, documents prepared by the workers, 100 per transaction", w, c)
+    rows.append(("preparing a document for the store (in the workers)", f"{pc / n * 1000:.2f} ms CPU per doc"))
+    if not pg:
+        return rows
+    try:
+        server = _pg_module().start_server()
+    except Exception as e:  # no server: a note, not a failure
+        rows.append(("PostgreSQL", f"skipped: {e}"))
+        return rows
+    try:
+        server.admin("CREATE DATABASE wb", "CREATE DATABASE wl")
+        w, c = ingest(server.url("wb"), [(d, d.events) for d in docs], 100)
+        rate("PostgreSQL ingest, 100 docs per transaction", w, c)
+        from bluebook.distributed.dask import load_parquet
+        from bluebook.distributed.parquet import PartWriter
+
+        out = tmp / "parquet"
+        for part in range(0, n, 2000):
+            pw_ = PartWriter(out, part // 2000)
+            for d in docs[part:part + 2000]:
+                pw_.add(d)
+            pw_.close()
+        w, c = _timed(lambda: load_parquet(out, server.url("wl")))
+        rate("PostgreSQL bulk load (bluebook load: Parquet, COPY, 1000 docs per transaction)", w, c)
+    finally:
+        server.stop()
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="2,000 documents")
@@ -181,7 +277,16 @@ def main() -> None:
                     help="documents per transaction (1 = add_document; more = add_documents(batch=N))")
     ap.add_argument("--pg-url", default=os.environ.get("BLUEBOOK_BENCH_PG"),
                     help="an empty PostgreSQL database; default: start a throw-away server")
+    ap.add_argument("--write-path", type=int, default=0, metavar="N",
+                    help="only the write-path figures, on N documents extracted by the pipeline")
     a = ap.parse_args()
+    if a.write_path:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        docs = extracted_docs(a.write_path)
+        with tempfile.TemporaryDirectory() as tmp:
+            for label, value in write_path(docs, Path(tmp), pg=a.backend != "sqlite"):
+                print(f"| {label} | {value} |")
+        return
     n = a.docs or (2_000 if a.quick else 100_000)
     with tempfile.TemporaryDirectory() as tmp:
         if a.backend in ("sqlite", "both"):
@@ -190,9 +295,8 @@ def main() -> None:
             server = None
             url = a.pg_url
             if not url:
-                from pg_server import start_server
                 try:
-                    server = start_server()
+                    server = _pg_module().start_server()
                 except RuntimeError as e:
                     print(f"[postgresql] skipped: {e}")
                     return

@@ -89,3 +89,16 @@ def test_slim_documents_keep_what_the_store_needs_and_pickle_smaller():
 def test_workers_must_be_a_positive_number(workers):
     with pytest.raises(ConfigError):
         run_parallel([], workers=workers)
+
+
+def test_workers_can_hand_back_documents_prepared_for_the_store():
+    from bluebook.store import PreparedDocument
+
+    items = [RawDoc(source=f"doc{i}", text=f"Ngày {i + 1}/3/2021, Thủ tướng Việt Nam thăm chính thức Lào.")
+             for i in range(4)]
+    plain = list(run_parallel(None, items=items, workers=1))
+    prepared = list(run_parallel(None, items=items, workers=2, prepare=True, chunk_docs=2))
+    assert all(isinstance(p, PreparedDocument) for p in prepared)
+    assert [p.source for p in prepared] == [d.source for d in plain]
+    assert [p.n_events for p in prepared] == [len(d.events) for d in plain]
+    assert [p.doc.content_hash for p in prepared] == [d.content_hash for d in plain]

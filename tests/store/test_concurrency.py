@@ -42,6 +42,12 @@ def _ingest(url: str, ids: list[int]) -> None:
             s.add_document(make_doc(i), make_events(i))
 
 
+def _ingest_batched(url: str, ids: list[int]) -> None:
+    with open_store(url) as s:
+        for r in s.add_documents(((make_doc(i), make_events(i)) for i in ids), batch=7):
+            assert r.status in ("added", "duplicate"), r.error
+
+
 def _ingest_forever(url: str, ready) -> None:
     with open_store(url) as s:
         i = 0
@@ -67,6 +73,24 @@ def test_two_processes_ingesting_into_one_store_both_finish_correctly(store, sto
         assert st["documents"] == 60 and s.check() == []
         assert st["mentions"] == sum(len(make_events(i)) for i in range(60))
         assert st["events"] == distinct_events(range(60))      # no event split between the two writers
+
+
+def test_two_processes_ingesting_in_batches_both_finish_correctly(store, store_url):
+    """The batched path and the writers' caches, with another writer committing between batches."""
+    store.close()
+    ctx = mp.get_context("fork")
+    procs = [ctx.Process(target=_ingest_batched, args=(store_url, list(range(0, 60, 2)) + list(range(1, 60, 2)))),
+             ctx.Process(target=_ingest_batched, args=(store_url, list(range(59, -1, -1))))]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(180)
+        assert p.exitcode == 0
+    with open_store(store_url) as s:
+        st = s.stats()
+        assert st["documents"] == 60 and s.check() == []
+        assert st["mentions"] == sum(len(make_events(i)) for i in range(60))
+        assert st["events"] == distinct_events(range(60))
 
 
 def test_a_writer_killed_mid_ingest_leaves_a_consistent_store_and_re_adding_doubles_nothing(store, store_url):

@@ -143,3 +143,51 @@ class _Fake:
 
     def read_text(self, encoding: str = "utf-8") -> str:
         return self.text
+
+
+def with_texts(export: str, store) -> str:
+    """The JSONL export with each document's text on its first mention, as an export with texts has it."""
+    done: set[int] = set()
+    lines = []
+    for line in export.splitlines():
+        rec = json.loads(line)
+        for m in rec["mentions"]:
+            if m["doc_id"] not in done:
+                done.add(m["doc_id"])
+                stored = store.document(m["doc_id"])
+                m.update(doc_text=stored.text, doc_encoding=stored.encoding, doc_meta=stored.meta)
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def test_an_export_with_texts_imports_whole_documents(store, new_store_url, tmp_path: Path):
+    fill(store)
+    out = tmp_path / "events.jsonl"
+    out.write_text(with_texts(dump(store, "jsonl"), store), encoding="utf-8")
+    with open_store(new_store_url()) as copy:
+        assert copy.import_(out) == 3
+        assert dump(copy, "jsonl") == dump(store, "jsonl")
+        for e in store.events():
+            for m in e.mentions:
+                a, b = store.document(m.doc_id), copy.document(m.doc_id)
+                assert (b.text, b.source, b.url, b.title, b.doc_date, b.lang, b.content_hash) == \
+                       (a.text, a.source, a.url, a.title, a.doc_date, a.lang, a.content_hash)
+        assert [h.doc_id for h in copy.search("ky ket hiep dinh")] == [h.doc_id for h in store.search("ky ket hiep dinh")]
+        # MinHash came back with the text: a near copy of an imported document is linked to it
+        original = copy.document(1)
+        r = copy.add_document(Document(source="e.txt", original=original.text + " Thêm.", url="https://e.example/1"), [])
+        assert r.duplicate_of == 1
+        assert copy.check() == []
+
+
+def test_an_export_without_texts_imports_metadata_and_titles(store, new_store_url, tmp_path: Path):
+    fill(store)
+    out = tmp_path / "events.csv"
+    store.export("csv", out)
+    with open_store(new_store_url()) as copy:
+        copy.import_(out)
+        a, b = store.document(1), copy.document(1)
+        assert (b.source, b.url, b.title, b.doc_date, b.lang, b.content_hash) == \
+               (a.source, a.url, a.title, a.doc_date, a.lang, a.content_hash)
+        assert b.text == "" and b.meta == {"imported": True}
+        assert [h.doc_id for h in copy.search("hoi dam ky ket")] == [1]      # the title is indexed

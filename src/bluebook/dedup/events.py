@@ -310,9 +310,11 @@ def filed_blocks(c: Cluster) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _filed_blocks(type_: str, d: str, end: str | None, parties: tuple[str, ...]) -> frozenset[str]:
-    shape = Cluster(type=type_, date=d, date_end=end, parties=list(parties), persons=[], location=None,
-                    location_conf=0.0, planned=False)
-    return frozenset(f"{type_}|{k}" for k in cluster_blocks(shape))
+    w = parse_when(d, end)      # cluster_blocks, on the shape alone
+    if w is None:
+        return frozenset()
+    periods = months(w.lo, w.hi) if w.precision >= MONTH else [str(y) for y in range(w.lo.year, w.hi.year + 1)]
+    return frozenset(f"{type_}|{p}|{t}" for p in _party_keys(parties) for t in periods)
 
 
 @lru_cache(maxsize=65536)
@@ -384,14 +386,17 @@ class BlockIndex:
         in no particular order (see ``order``)."""
         day = day_key(m.date, m.date_end) if m is not None else -1
         keys = (day - 1, day, day + 1, -1) if day >= 0 else None
-        seen: dict[int, Cluster] = {}
+        lists: list[list[Cluster]] = []
         for b in blocks:
             sub = self.blocks.get(b)
-            if not sub:
-                continue
-            for lst in (sub.values() if keys is None else (sub.get(k) for k in keys)):
-                for c in lst or ():
-                    seen.setdefault(id(c), c)
+            if sub:
+                lists += [x for x in (sub.values() if keys is None else (sub.get(k) for k in keys)) if x]
+        if len(lists) < 2:          # most often: one list, nothing to merge
+            return list(lists[0]) if lists else []
+        seen: dict[int, Cluster] = {}
+        for lst in lists:
+            for c in lst:
+                seen.setdefault(id(c), c)
         return list(seen.values())
 
     def order(self, c: Cluster) -> tuple[int, int]:

@@ -66,12 +66,16 @@ def precision_of(d: str | None) -> int:
 
 def months(lo: date, hi: date, cap: int = 36) -> list[str]:
     """'YYYY-MM' of every month from lo to hi (at most ``cap``)."""
+    return list(_months(lo.year, lo.month, hi.year, hi.month, cap))
+
+
+@lru_cache(maxsize=16384)
+def _months(y: int, m: int, hy: int, hm: int, cap: int) -> tuple[str, ...]:
     out: list[str] = []
-    y, m = lo.year, lo.month
-    while (y, m) <= (hi.year, hi.month) and len(out) < cap:
+    while (y, m) <= (hy, hm) and len(out) < cap:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return tuple(out)
 
 
 def date_bounds(value: str | None, what: str = "date") -> tuple[str, str] | None:

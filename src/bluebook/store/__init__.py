@@ -11,7 +11,7 @@ from bluebook.search.snippets import SearchHit
 from bluebook.store.engine import DEFAULT_URL, connect, normalise_url
 from bluebook.store.prepare import PreparedDocument, prepare_document
 from bluebook.store.records import AddResult, CanonicalEvent, MentionRecord, StoredDocument
-from bluebook.store.store import EXPORT_FORMATS, Store
+from bluebook.store.store import EPOCH_SCHEMA, EXPORT_FORMATS, Store
 
 
 def open_store(url: str | None = None, upgrade: bool = True) -> Store:
@@ -22,12 +22,14 @@ def open_store(url: str | None = None, upgrade: bool = True) -> Store:
     (for ``bluebook db upgrade`` to report what it applies).
     """
     store = Store(connect(url))
-    if upgrade:
-        try:
+    try:
+        if upgrade:
             store.upgrade()
-        except BaseException:
-            store.close()
-            raise
+        else:       # writers must still move PostgreSQL's write counter if the schema has one
+            store.db.epoch = store.dialect == "postgresql" and store.schema_version() >= EPOCH_SCHEMA
+    except BaseException:
+        store.close()
+        raise
     return store
 
 

@@ -33,7 +33,6 @@ from bluebook.store import documents as docs
 from bluebook.store import events as evs
 from bluebook.store.cache import ClusterCache
 from bluebook.store.engine import _DBAPI_ERRORS, Database
-from bluebook.store.postgres import LOCK_SQL
 from bluebook.store.prepare import PreparedDocument, prepare_document
 from bluebook.store.raw import Raw
 from bluebook.store.records import AddResult
@@ -120,10 +119,8 @@ def _write(db: Database, prepared: list[PreparedDocument | AddResult], savepoint
     cache = cache_of(db)
     results: list[AddResult] = []
     try:
-        with db.write(lock=False) as conn:
+        with db.write() as conn:
             raw = Raw(conn, db.dialect)
-            if raw.pg:
-                raw.execute(LOCK_SQL).close()
             cache.begin(raw, db.commits)
             cache.load(raw, {b for p in prepared if isinstance(p, PreparedDocument) for b in p.blocks})
             ids, writer = _Ids(raw), evs.EventWriter()

@@ -17,7 +17,7 @@ from bluebook.store.records import dumps
 
 # PostgreSQL text cannot hold NUL, and no UTF-8 codec takes lone surrogates; one
 # replacement character for one bad one keeps every stored offset valid.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def storable(s: Any) -> str:
@@ -26,7 +26,7 @@ def storable(s: Any) -> str:
     s = str(s)
     if s.isascii() and "\x00" not in s:
         return s
-    return _UNSTORABLE.sub("\ufffd", s)
+    return UNSTORABLE.sub("\ufffd", s)
 
 
 def now() -> str:

@@ -65,19 +65,25 @@ class Database:
     url: str
     commits: int = 0    # transactions committed through this engine (tells the writer's cache what changed)
     cache: Any = field(default=None, repr=False)    # store.cache.ClusterCache of this process's writer
+    epoch: bool = False  # PostgreSQL: the schema has write_epoch (3+), which every write transaction moves
 
     @contextmanager
     def write(self, lock: bool = True) -> Iterator[sa.Connection]:
         """One write transaction, serialised against every other writer.
 
-        ``lock=False``: the caller takes PostgreSQL's write lock itself (see
-        postgres.LOCK_SQL) as the first statement; SQLite always locks at BEGIN.
+        On PostgreSQL the transaction takes bluebook's advisory lock, then moves
+        the write counter (schema 3) that writers' caches check. ``lock=False``
+        does neither: only for a caller that takes postgres.LOCK_SQL itself and
+        writes nothing a writer's cache holds. SQLite always locks at BEGIN.
         """
         with translate(self.url), self.engine.connect() as conn:
             conn.execution_options(bluebook_write=True)
             with conn.begin():
+                conn.info.pop("bluebook_epoch", None)       # info outlives the transaction: no stale value
                 if lock and self.dialect == "postgresql":
                     postgres.lock_for_write(conn)
+                    if self.epoch:
+                        conn.info["bluebook_epoch"] = postgres.next_epoch(conn)
                 yield conn
 
     @contextmanager

@@ -17,7 +17,7 @@ from bluebook.dedup.when import parse_when
 from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
 from bluebook.store import schema as t
-from bluebook.store.documents import now, storable
+from bluebook.store.documents import UNSTORABLE, now, storable
 from bluebook.store.raw import COPY_MIN_ROWS, Raw
 from bluebook.store.records import dumps, loads_list
 
@@ -70,7 +70,18 @@ def mention_values(e: Any) -> tuple[Any, ...]:
         conf = float(e.confidence or 0.0)
     except (TypeError, ValueError):
         conf = 0.0
-    return (storable(e.id or replace(e).compute_id()), storable(e.type), storable(e.date),
+    key = e.id or replace(e).compute_id()
+    try:        # the common case, checked in one pass: every text field is a clean string
+        clean = not UNSTORABLE.search("".join((key, e.type, e.date, e.date_end or "", e.location or "", e.lang,
+                                               e.source, e.evidence, e.trigger, e.date_text, e.summary_en,
+                                               e.summary_vi, e.kind)))
+    except TypeError:       # a field that is not a string
+        clean = False
+    if clean:
+        return (key, e.type, e.date, e.date_end or None, list_json(e.parties), list_json(e.persons),
+                list_json(e.persons_original), e.location or None, bool(e.planned), e.lang, e.source, s0, s1,
+                e0, e1, e.evidence, e.trigger, e.date_text, conf, e.summary_en, e.summary_vi, e.kind or "body")
+    return (storable(key), storable(e.type), storable(e.date),
             storable(e.date_end) or None, list_json(e.parties), list_json(e.persons),
             list_json(e.persons_original), storable(e.location) or None, bool(e.planned), storable(e.lang),
             storable(e.source), s0, s1, e0, e1, storable(e.evidence), storable(e.trigger), storable(e.date_text),
@@ -113,18 +124,16 @@ def _json_list(s: str | None) -> tuple[str, ...]:
 
 
 def event_values(c: Cluster, stamp: str | None = None) -> dict[str, Any]:
-    w = parse_when(c.date, c.date_end)
-    # An unusable date sorts last and overlaps no date range.
-    return {"type": c.type, "date": c.date, "date_end": c.date_end,
-            "date_lo": w.lo.isoformat() if w else UNDATED_LO, "date_hi": w.hi.isoformat() if w else UNDATED_HI,
-            "parties": list_json(c.parties), "persons": list_json(c.persons), "location": c.location,
-            "location_conf": c.location_conf, "planned": c.planned, "summary_en": c.summary_en,
-            "summary_vi": c.summary_vi, "n_mentions": c.n_mentions, "updated_at": stamp or now()}
+    return dict(zip(_EVENT_FIELDS, _event_tuple(c, stamp or now()), strict=True))
 
 
 def _event_tuple(c: Cluster, stamp: str) -> tuple[Any, ...]:
-    v = event_values(c, stamp)
-    return tuple(v[k] for k in _EVENT_FIELDS)
+    """The events row (_EVENT_FIELDS) of a canonical event."""
+    w = parse_when(c.date, c.date_end)
+    # An unusable date sorts last and overlaps no date range.
+    return (c.type, c.date, c.date_end, w.lo.isoformat() if w else UNDATED_LO, w.hi.isoformat() if w else UNDATED_HI,
+            list_json(c.parties), list_json(c.persons), c.location, c.location_conf, c.planned, c.summary_en,
+            c.summary_vi, c.n_mentions, stamp)
 
 
 @lru_cache(maxsize=65536)

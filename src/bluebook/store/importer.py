@@ -1,4 +1,9 @@
-"""Loading an export (store/export.py) into an empty database, ids and all."""
+"""Loading an export (store/export.py) into an empty database, ids and all.
+
+Documents come back with the metadata the export carries (source, URL, title,
+date, language, hash, near-duplicate link) and, when it carries ``doc_text``,
+their text, search index and MinHash (see ``_doc_rows``).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -9,35 +14,46 @@ import sqlalchemy as sa
 
 from bluebook.dedup.events import Cluster, Mention, order_parties, rebuild
 from bluebook.errors import MalformedRecordError, StoreError
-from bluebook.search import index
+from bluebook.models import Document
+from bluebook.store import documents as docs
 from bluebook.store import export, postgres
 from bluebook.store import schema as t
-from bluebook.store.documents import now, storable
+from bluebook.store.documents import now
 from bluebook.store.engine import Database
 from bluebook.store.events import event_values, mention_row, write_side_tables
 from bluebook.store.raw import Raw
-from bluebook.store.records import dumps
 
 
-def _doc_row(m: dict[str, Any], stamp: str) -> dict[str, Any]:
+def _key(url: str, source: str, h: str) -> str:
+    return f"url:{url}" if url else (f"source:{source}" if source else f"hash:{h}")
+
+
+def _doc_rows(m: dict[str, Any], stamp: str) -> docs.DocRows:
+    """A document's rows from an export's doc_* fields.
+
+    The text comes with the export when it has ``doc_text`` (with ``doc_original``,
+    ``doc_encoding``, ``doc_meta`` optional): then the document is searchable and
+    near-duplicates of it are found as after an ingest. Without it, the document
+    is a stub: metadata and hash, its title indexed, no text.
+    """
     url, source, h = str(m.get("doc_url") or ""), str(m.get("doc_source") or ""), str(m["doc_hash"])
-    key = f"url:{url}" if url else (f"source:{source}" if source else f"hash:{h}")
-    return {"id": int(m["doc_id"]), "doc_key": key, "source": source, "url": url,
-            "title": storable(m.get("doc_title") or ""), "doc_date": m.get("doc_date") or None,
-            "lang": str(m.get("doc_lang") or ""), "encoding": "", "content_hash": h, "expected_events": 0,
-            "added_at": stamp, "updated_at": stamp}
+    text = str(m.get("doc_text") or "")
+    meta = m.get("doc_meta")
+    d = Document(source=source, original=str(m.get("doc_original") or text), text=text, url=url,
+                 title=str(m.get("doc_title") or ""), lang=str(m.get("doc_lang") or ""),
+                 encoding=str(m.get("doc_encoding") or ""),
+                 meta=meta if isinstance(meta, dict) else ({} if text else {"imported": True}))
+    rows = docs.rows(docs.prepare(d, 0), None, int(m["doc_id"]))
+    # The export's identity wins: its hash (of the text, when there is one) and its date as written.
+    rows.document.update(doc_key=_key(url, source, h), content_hash=h, doc_date=m.get("doc_date") or None,
+                         added_at=stamp, updated_at=stamp)
+    return rows
 
 
-def _insert_doc(conn: sa.Connection, row: dict[str, Any]) -> None:
-    conn.execute(t.documents.insert().values(**row))
-    conn.execute(t.doc_texts.insert().values(doc_id=row["id"], text="", original=None,
-                                             meta=dumps({"imported": True}), minhash=None))
-
-
-def _placeholder(doc_id: int, stamp: str) -> dict[str, Any]:
+def _placeholder(doc_id: int, stamp: str) -> docs.DocRows:
     """An original that had no events of its own, so the export did not carry it."""
-    return _doc_row({"doc_id": doc_id, "doc_hash": f"missing:{doc_id}", "doc_source": f"(not exported #{doc_id})"},
-                    stamp)
+    return _doc_rows({"doc_id": doc_id, "doc_hash": f"missing:{doc_id}", "doc_source": f"(not exported #{doc_id})"},
+                     stamp)
 
 
 def _event(rec: dict[str, Any]) -> tuple[Cluster, list[dict[str, Any]]]:
@@ -46,7 +62,7 @@ def _event(rec: dict[str, Any]) -> tuple[Cluster, list[dict[str, Any]]]:
         raise ValueError("an event without mentions")
     rebuilt = rebuild(Mention.of(m) for m in ms)
     c = Cluster(type=str(rec["event_type"]), date=str(rec["event_date"]), date_end=rec.get("event_date_end"),
-                parties=order_parties(rec.get("event_parties") or []), persons=list(rec.get("event_persons") or []),
+                parties=order_parties(rec.get("event_parties") or []), persons=list(dict.fromkeys(rec.get("event_persons") or [])),
                 location=rec.get("event_location"), location_conf=rebuilt.location_conf if rebuilt else 0.0,
                 planned=bool(rec.get("event_planned")), summary_en=str(rec.get("event_summary_en") or ""),
                 summary_vi=str(rec.get("event_summary_vi") or ""), n_mentions=len(ms), id=int(rec["event_id"]))
@@ -70,38 +86,37 @@ def import_records(db: Database, records: Iterable[tuple[int, dict[str, Any]]], 
                 conn.execute(sa.select(sa.func.count()).select_from(t.events)).scalar_one():
             raise StoreError("import needs an empty database", source=source,
                              hint="import into a new database file, or export and merge by re-ingesting")
-        docs: dict[int, int] = {}        # doc id -> mentions seen
+        raw = Raw(conn, db.dialect)
+        seen: dict[int, int] = {}        # doc id -> mentions seen
         dup_of: dict[int, int] = {}
         for line, rec in records:
             try:
                 c, ms = _event(rec)
                 for m in ms:
                     did = int(m["doc_id"])
-                    if did not in docs:
-                        row = _doc_row(m, stamp)
-                        _insert_doc(conn, row)
-                        index.add(conn, db.dialect, did, row["title"], "")
-                        docs[did] = 0
+                    if did not in seen:
+                        docs.write_rows(raw, [_doc_rows(m, stamp)])
+                        seen[did] = 0
                         if m.get("doc_duplicate_of") is not None:
                             dup_of[did] = int(m["doc_duplicate_of"])
-                    docs[did] += 1
+                    seen[did] += 1
                 conn.execute(t.events.insert().values(**event_values(c), id=c.id, created_at=stamp))
                 conn.execute(t.mentions.insert(), [_mention_row(m, int(rec["event_id"])) for m in ms])
-                write_side_tables(Raw(conn, db.dialect), [c], fresh=True)
+                write_side_tables(raw, [c], fresh=True)
             except (KeyError, TypeError, ValueError, AttributeError) as e:
                 raise MalformedRecordError(f"record at line {line} is not a bluebook export record ({e!r})",
                                            source=source, hint="import files written by `bluebook export`") from e
             n += 1
         for orig in dup_of.values():
-            if orig not in docs:
-                _insert_doc(conn, _placeholder(orig, stamp))
-                docs[orig] = 0
+            if orig not in seen:
+                docs.write_rows(raw, [_placeholder(orig, stamp)])
+                seen[orig] = 0
         if dup_of:
             conn.execute(t.documents.update().where(t.documents.c.id == sa.bindparam("_id")),
                          [{"_id": d, "duplicate_of": o} for d, o in dup_of.items()])
-        if docs:
+        if seen:
             conn.execute(t.documents.update().where(t.documents.c.id == sa.bindparam("_id")),
-                         [{"_id": d, "expected_events": k} for d, k in docs.items()])
+                         [{"_id": d, "expected_events": k} for d, k in seen.items()])
         if db.dialect == "postgresql":
             postgres.fix_sequences(conn, ["documents", "events", "mentions"])
     return n

@@ -21,6 +21,11 @@ def lock_for_write(conn: sa.Connection) -> None:
     conn.execute(sa.text(LOCK_SQL))
 
 
+def next_epoch(conn: sa.Connection) -> int:
+    """Move the write counter (schema 3): tells other writers' caches that something changed."""
+    return int(conn.exec_driver_sql("UPDATE write_epoch SET n = n + 1 WHERE id = 1 RETURNING n").scalar_one())
+
+
 def integrity_check(conn: sa.Connection) -> list[str]:
     """PostgreSQL keeps its own pages consistent; check our invariants only (see Store.check)."""
     return []

@@ -157,8 +157,9 @@ class Raw:
     def stage(self, table: str) -> str:
         """A temporary table shaped like ``table``, emptied at commit (PostgreSQL): COPY lands there first."""
         name = f"bluebook_stage_{table}"
-        self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (LIKE {table} INCLUDING DEFAULTS) "
-                     "ON COMMIT DELETE ROWS").close()
+        # Columns only, no constraints (CREATE TABLE AS copies none): an update stages some columns.
+        self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ON COMMIT DELETE ROWS "
+                     f"AS SELECT * FROM {table} WITH NO DATA").close()
         self.execute(f"TRUNCATE {name}").close()
         return name
 

@@ -30,6 +30,7 @@ from bluebook.store.records import AddResult, CanonicalEvent, StoredDocument
 from bluebook.store.stats import stats as collect_stats
 
 EXPORT_FORMATS = (*exp.FORMATS, "plover")
+EPOCH_SCHEMA = 3        # migrations/0003_write_epoch
 
 
 class Store:
@@ -51,7 +52,9 @@ class Store:
 
     def upgrade(self) -> list[int]:
         """Apply missing schema migrations; return the versions applied."""
-        return migrate.upgrade(self.db)
+        done = migrate.upgrade(self.db)
+        self.db.epoch = self.dialect == "postgresql" and self.schema_version() >= EPOCH_SCHEMA
+        return done
 
     def schema_version(self) -> int:
         return migrate.current_version(self.db)
@@ -98,7 +101,8 @@ class Store:
             new_id = int(conn.execute(t.rejects.insert().values(
                 source=docs.storable(source), code=docs.storable(code), message=docs.storable(message),
                 created_at=docs.now()).returning(t.rejects.c.id)).scalar_one())
-        add.cache_of(self.db).unrelated(before, self.db.commits)
+            epoch = conn.info.get("bluebook_epoch")
+        add.cache_of(self.db).unrelated(before, self.db.commits, epoch)
         return new_id
 
     def remove_document(self, doc_id: int) -> bool:
