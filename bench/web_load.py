@@ -4,6 +4,7 @@
     python bench/web_load.py --quick    # 20,000 events, 400 requests, a minute or so
     python bench/web_load.py --pg       # the same database copied into a throw-away PostgreSQL server
     python bench/web_load.py --db bench/out/web_load.db --requests 5000 --clients 20 --workers 2
+    python bench/web_load.py --pg --repeat 2 --compare-cache   # twice with the response cache, twice without
 
 The database is built once and kept (bench/out/, gitignored; pass --rebuild to start again):
 1. synthetic documents of five invented events each, written in batches with the store's own
@@ -337,10 +338,13 @@ async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients:
     return lat, errors, time.perf_counter() - t0
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int, cache_ttl: float | None = None, http: str = "auto",
+                 loop: str = "auto") -> subprocess.Popen[bytes]:
     """The app read-only under uvicorn, ``workers`` processes (bluebook.web.server.serve)."""
+    ttl = "" if cache_ttl is None else f", cache_ttl={float(cache_ttl)!r}"
     code = ("from bluebook.web.server import serve; "
-            f"serve({db!r}, host='127.0.0.1', port={port}, token='', workers={workers}, access_log=False)")
+            f"serve({db!r}, host='127.0.0.1', port={port}, token='', workers={workers}, access_log=False, "
+            f"http={http!r}, loop={loop!r}{ttl})")
     proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.DEVNULL)
     end = time.time() + 120
     while time.time() < end:
@@ -442,6 +446,11 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--no-cache", action="store_true", help="serve without the response cache (cache_ttl=0)")
+    ap.add_argument("--compare-cache", action="store_true", help="then the same runs with the cache switched")
+    ap.add_argument("--repeat", type=int, default=1, help="load runs per setting (same database, new server)")
+    ap.add_argument("--http", default="auto", choices=("auto", "httptools", "h11"), help="uvicorn's HTTP protocol")
+    ap.add_argument("--loop", default="auto", choices=("auto", "uvloop", "asyncio"), help="uvicorn's event loop")
     ap.add_argument("--filters", default=",".join(FILTERS),
                     help=f"event filter kinds to send, comma-separated from {', '.join(FILTERS)}")
     a = ap.parse_args()
@@ -463,10 +472,24 @@ def main() -> None:
         url = pg.url("bench")
         print(f"PostgreSQL on port {pg.port}: copying {db.name} into it")
         copy_to_postgres(db, url)
-    proc = start_server(url, a.port, a.workers)
+    settings = [a.no_cache] + ([not a.no_cache] if a.compare_cache else [])
+    try:
+        for no_cache in settings:
+            for run in range(1, a.repeat + 1):
+                one_run(a, url, no_cache, run, n_req, n_events, filters)
+    finally:
+        if pg is not None:
+            pg.stop()
+
+
+def one_run(a: argparse.Namespace, url: str, no_cache: bool, run: int, n_req: int, n_events: int,
+            filters: tuple[str, ...]) -> None:
+    """Start the server, warm it up, one client, then the load; the server is stopped after."""
+    proc = start_server(url, a.port, a.workers, 0.0 if no_cache else None, a.http, a.loop)
     try:
         base = f"http://127.0.0.1:{a.port}"
-        print(f"server: {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} worker process(es); load average before: "
+        print(f"\n== run {run}: {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} worker process(es), http {a.http}, "
+              f"loop {a.loop}, response cache {'off' if no_cache else 'on'}; load average before: "
               f"{os.getloadavg()[0]:.1f}")
         asyncio.run(drive(base, request_plan(60, seed=99, n_events=n_events), 4, 60))          # warm up
         # one client first: what each request costs with nobody queueing in front of it
@@ -480,8 +503,6 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(10)
-        if pg is not None:
-            pg.stop()
     worst = report("load", lat, errors, wall, a.clients)
     verdict = "meets" if worst < 100 and not errors else "MISSES"
     print(f"target p95 < 100 ms with no errors: {verdict}")

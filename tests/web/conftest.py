@@ -1,6 +1,7 @@
 """Fixtures: a seeded store (built once per worker), read-only and editor apps, CSRF helpers."""
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from fastapi.testclient import TestClient
 from bluebook.web import create_app
 
 from .helpers import TOKEN, build_db, copy_db
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pg_server import pg_server, pg_url, store_url  # noqa: E402,F401  (both backends, for the caches)
 
 
 @pytest.fixture(scope="session")

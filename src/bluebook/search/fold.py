@@ -35,6 +35,8 @@ class _Table(dict):
 
 
 _TABLE = _Table()
+# Characters seen to fold to exactly one character: a text made only of them folds in place.
+_ONE: set[str] = set()
 
 
 def fold(s: str) -> str:
@@ -49,8 +51,12 @@ def fold_with_map(s: str) -> tuple[str, list[int] | None]:
     character folds to exactly one character.
     """
     folded = s.translate(_TABLE)
-    if len(folded) == len(s) and all(len(_TABLE[ord(c)]) == 1 for c in set(s)):
-        return folded, None
+    if len(folded) == len(s):
+        chars = set(s)
+        new = chars - _ONE          # a set difference in C: the common case costs no Python loop
+        if all(len(_TABLE[ord(c)]) == 1 for c in new):
+            _ONE.update(new)
+            return folded, None
     out: list[str] = []
     where: list[int] = []
     for i, c in enumerate(s):

@@ -80,8 +80,8 @@ def make_snippet(text: str, terms: list[str], phrases: list[list[str]] | None = 
     phrases = [p for p in (phrases or []) if p]
     head = text[:MAX_SCAN_CHARS]
     folded, fmap = fold_with_map(head)
-    spans = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
-    words = [folded[a:b] for a, b in spans]
+    spans = [m.span() for m in TOKEN.finditer(folded)]
+    words = TOKEN.findall(folded)
     found = _matches(words, set(terms), phrases)
 
     def orig(i: int) -> int:

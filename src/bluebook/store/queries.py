@@ -39,22 +39,71 @@ def mentions_where(conn: sa.Connection, cond: Any) -> list[MentionRecord]:
     return [_mention(r) for r in conn.execute(q)]
 
 
+# -- pages of events: fixed SQL on the driver connection -----------------------------------------
+# Building, compiling and wrapping rows of SQLAlchemy statements cost four times the statements
+# themselves for a page of 50 events (2.5 ms of 3.2 ms): the page's two reads are fixed text, run
+# on the driver connection inside SQLAlchemy's transaction. Ids are integers made by int(), so the
+# IN lists are written into the text; there are no parameters at all.
+_EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location", "planned", "summary_en",
+               "summary_vi", "n_mentions")
+_EVENTS_SQL = "SELECT " + ", ".join(_EVENT_COLS) + " FROM events WHERE id IN ({ids})"
+_MENTIONS_SQL = (
+    "SELECT m.id, m.doc_id, m.event_id, m.event_key, m.type, m.date, m.date_end, m.parties, m.persons, "
+    "m.persons_original, m.location, m.planned, m.lang, m.source, m.evidence, m.evidence_start, m.evidence_end, "
+    "m.sentence_start, m.sentence_end, m.trigger_text, m.date_text, m.confidence, m.summary_en, m.summary_vi, "
+    "m.kind, d.source, d.url, d.title, d.doc_date, d.content_hash, d.lang, d.duplicate_of "
+    "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN ({ids}) ORDER BY m.event_id, m.id")
+_IN_CHUNK = 500     # ids per IN list: within every backend's limits
+
+
+def _fetch(conn: sa.Connection, sql: str) -> list[tuple[Any, ...]]:
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.execute(sql)
+        return cur.fetchall()
+    finally:
+        cur.close()
+
+
+def _int_list(ids: Sequence[int]) -> str:
+    return ",".join(str(int(i)) for i in ids)
+
+
+def _mention_row(r: tuple[Any, ...]) -> MentionRecord:
+    return MentionRecord(
+        id=r[0], doc_id=r[1], event_id=r[2], key=r[3], type=r[4], date=r[5], date_end=r[6],
+        parties=loads_list(r[7]), persons=loads_list(r[8]), persons_original=loads_list(r[9]), location=r[10],
+        planned=bool(r[11]), lang=r[12], source=r[13], evidence=r[14], evidence_span=(r[15], r[16]),
+        sentence=(r[17], r[18]), trigger=r[19], date_text=r[20], confidence=float(r[21]), summary_en=r[22],
+        summary_vi=r[23], kind=r[24], doc_source=r[25], doc_url=r[26], doc_title=r[27], doc_date=r[28],
+        doc_hash=r[29], doc_lang=r[30], duplicate_of=r[31])
+
+
+def mentions_of_events(conn: sa.Connection, ids: Sequence[int]) -> dict[int, list[MentionRecord]]:
+    """The mentions of these events (with their documents), by event, each list in mention id order."""
+    by_event: dict[int, list[MentionRecord]] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        part = ids[i:i + _IN_CHUNK]
+        if part:
+            for r in _fetch(conn, _MENTIONS_SQL.format(ids=_int_list(part))):
+                by_event.setdefault(r[2], []).append(_mention_row(r))
+    return by_event
+
+
 def _canonical(r: Any, ms: list[MentionRecord]) -> CanonicalEvent:
+    """``r``: id, type, date, date_end, parties, persons, location, planned, summary_en, summary_vi,
+    n_mentions (a tuple in that order or a row)."""
     sources = {m.duplicate_of or m.doc_id for m in ms}
-    return CanonicalEvent(id=r.id, type=r.type, date=r.date, date_end=r.date_end,
-                          parties=loads_list(r.parties), persons=loads_list(r.persons), location=r.location,
-                          planned=bool(r.planned), summary_en=r.summary_en, summary_vi=r.summary_vi,
-                          n_mentions=len(ms) or int(r.n_mentions), n_sources=len(sources),
+    return CanonicalEvent(id=r[0], type=r[1], date=r[2], date_end=r[3], parties=loads_list(r[4]),
+                          persons=loads_list(r[5]), location=r[6], planned=bool(r[7]), summary_en=r[8],
+                          summary_vi=r[9], n_mentions=len(ms) or int(r[10]), n_sources=len(sources),
                           langs=sorted({m.lang for m in ms if m.lang}), mentions=ms)
 
 
 def with_mentions(conn: sa.Connection, rows: Sequence[Any]) -> list[CanonicalEvent]:
-    by_event: dict[int, list[MentionRecord]] = {}
-    ids = [r.id for r in rows]
-    for i in range(0, len(ids), 500):    # keep IN lists within every backend's parameter limit
-        for m in mentions_where(conn, _M.c.event_id.in_(ids[i:i + 500])):
-            by_event.setdefault(m.event_id, []).append(m)
-    return [_canonical(r, by_event.get(r.id, [])) for r in rows]
+    """Canonical events of rows of the events table (rows with those columns by name)."""
+    by_event = mentions_of_events(conn, [r.id for r in rows])
+    return [_canonical(tuple(getattr(r, c) for c in _EVENT_COLS), by_event.get(r.id, [])) for r in rows]
 
 
 def event_ids(conn: sa.Connection) -> list[int]:
@@ -63,8 +112,15 @@ def event_ids(conn: sa.Connection) -> list[int]:
 
 
 def events_by_ids(conn: sa.Connection, ids: Sequence[int]) -> list[CanonicalEvent]:
-    rows = {r.id: r for r in conn.execute(sa.select(_E).where(_E.c.id.in_(list(ids))))}
-    return with_mentions(conn, [rows[i] for i in ids if i in rows])
+    """These canonical events, in the order given (unknown ids left out), each with its mentions."""
+    ids = [int(i) for i in ids]
+    rows: dict[int, tuple[Any, ...]] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        part = ids[i:i + _IN_CHUNK]
+        if part:
+            rows.update((int(r[0]), r) for r in _fetch(conn, _EVENTS_SQL.format(ids=_int_list(part))))
+    by_event = mentions_of_events(conn, [i for i in ids if i in rows])
+    return [_canonical(rows[i], by_event.get(i, [])) for i in ids if i in rows]
 
 
 HOME = "VNM"
@@ -175,8 +231,8 @@ def events(conn: sa.Connection, type: str | None = None, party: str | None = Non
 
 
 def event(conn: sa.Connection, event_id: int) -> CanonicalEvent | None:
-    rows = conn.execute(sa.select(_E).where(_E.c.id == int(event_id))).all()
-    return with_mentions(conn, rows)[0] if rows else None
+    found = events_by_ids(conn, [int(event_id)])
+    return found[0] if found else None
 
 
 def partners(conn: sa.Connection) -> dict[str, int]:

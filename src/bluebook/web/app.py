@@ -14,9 +14,10 @@ from fastapi.staticfiles import StaticFiles
 from bluebook.config import DEFAULT, Settings
 from bluebook.errors import ConfigError
 from bluebook.store import open_store
-from bluebook.web import problems
+from bluebook.web import freshness, problems
 from bluebook.web.jobs import JobRunner
 from bluebook.web.reports import ReportFiles
+from bluebook.web.respcache import TTL, AnswerCache, ResponseCache
 from bluebook.web.routes import api, apidocs, browse, detail, editor, report
 from bluebook.web.security import MIN_TOKEN_CHARS, SecurityHeaders
 from bluebook.web.state import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, AppState
@@ -38,11 +39,12 @@ def resolve_token(token: str | None) -> str | None:
 
 def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAULT,
                max_upload_bytes: int = MAX_UPLOAD_BYTES, max_upload_files: int = MAX_UPLOAD_FILES,
-               reports_dir: Path | None = None) -> FastAPI:
+               reports_dir: Path | None = None, cache_ttl: float = TTL) -> FastAPI:
     """The bluebook web app on the store at ``db_url``; read-only unless a token is given (or in the env).
 
     ``reports_dir``: where generated reports go, shared by the worker processes of one server
-    (default: a private temporary folder, removed at shutdown).
+    (default: a private temporary folder, removed at shutdown). ``cache_ttl``: how long a read-only
+    API answer may be sent again while nobody writes (web/respcache.py); 0 turns that off.
     """
     token = resolve_token(token)
     store = open_store(db_url)
@@ -51,11 +53,14 @@ def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAU
                      reports=ReportFiles(reports_dir or work / "reports"), upload_root=work / "uploads",
                      max_upload_bytes=max_upload_bytes, max_upload_files=max_upload_files)
     state.reports.folder.mkdir(parents=True, exist_ok=True)
+    fresh = freshness.of(store)
+    state.answers = AnswerCache(fresh.token, ttl=cache_ttl)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         state.jobs.shutdown()
+        freshness.close(store)
         store.close()
         shutil.rmtree(work, ignore_errors=True)
 
@@ -66,5 +71,6 @@ def create_app(db_url: str, token: str | None = None, settings: Settings = DEFAU
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for r in (api.router, apidocs.router, browse.router, detail.router, editor.router, report.router):
         app.include_router(r)
+    app.add_middleware(ResponseCache, cache=state.answers)    # inside the security headers: they go on hits too
     app.add_middleware(SecurityHeaders)
     return app

@@ -21,6 +21,7 @@ from bluebook.search.snippets import SearchHit
 from bluebook.store import Store
 from bluebook.store import queries as store_queries
 from bluebook.store import schema as t
+from bluebook.web import freshness
 
 _E, _M, _P, _D = t.events, t.mentions, t.event_parties, t.documents
 HOME = "VNM"
@@ -47,35 +48,41 @@ class EventFilter:
 
 
 # Aggregates (counts per period, partners, totals) scan many rows: kept for a minute. Search rankings
-# (a page, its facets, the next pages) for half a minute. All are dropped at once when this app writes
-# (forget()); what other processes write shows within that time.
+# (a page, its facets, the next pages) for half a minute. A value is dropped as soon as anybody
+# writes (web/freshness.py: this app's writes, and other processes' through the database's own
+# change counter); forget() drops them all at once.
 COUNTS_TTL = 60.0
 SEARCH_TTL = 30.0
 MAX_CACHED = 256
-_cache: dict[tuple[Any, ...], tuple[float, Any]] = {}
+_cache: dict[tuple[Any, ...], tuple[float, Any, Any]] = {}
 _cache_lock = threading.Lock()
 
 
 def forget(store: Store) -> None:
+    """This app wrote: what was cached for this store is stale (the API's kept answers too)."""
+    freshness.bump(store)
     with _cache_lock:
         for k in [k for k in _cache if k[0] == store.db.url]:
             _cache.pop(k, None)
 
 
 def cached(store: Store, key: tuple[Any, ...], ttl: float, compute: Callable[[], T]) -> T:
-    """``compute()``, or its result from the last ``ttl`` seconds for the same store and key.
+    """``compute()``, or its result from the last ``ttl`` seconds for the same store and key, if
+    nobody wrote since.
 
     Callers must not change what they get back: it is shared with later requests.
     """
     full = (store.db.url, *key)
+    token = freshness.token(store)          # before computing: a write meanwhile makes the value stale
     hit = _cache.get(full)
-    if hit is not None and time.monotonic() - hit[0] < ttl:
-        return hit[1]
+    if token is not None and hit is not None and hit[1] == token and time.monotonic() - hit[0] < ttl:
+        return hit[2]
     value = compute()
-    with _cache_lock:
-        if len(_cache) >= MAX_CACHED:
-            _cache.clear()
-        _cache[full] = (time.monotonic(), value)
+    if token is not None:
+        with _cache_lock:
+            if len(_cache) >= MAX_CACHED:
+                _cache.clear()
+            _cache[full] = (time.monotonic(), token, value)
     return value
 
 
@@ -175,9 +182,17 @@ def search_facets(store: Store, query: str, language: str | None, filters: dict[
     """Facet counts over the ``sample`` best-ranked hits (the ranking the page itself uses).
 
     Type and partner count the documents reporting an event of that type / with that partner, as the
-    search filters of the same name select them (the canonical event's parties).
+    search filters of the same name select them (the canonical event's parties). Kept as long as the
+    ranking they count (SEARCH_TTL): every first page of a search asks for them.
     """
     pq = search_query.parse_query(query)
+    key = ("facets", tuple(pq.terms), tuple(map(tuple, pq.phrases)), language, tuple(sorted(filters.items())),
+           sample)
+    return cached(store, key, SEARCH_TTL, lambda: _search_facets(store, query, pq, language, filters, sample))
+
+
+def _search_facets(store: Store, query: str, pq: search_query.ParsedQuery, language: str | None,
+                   filters: dict[str, Any], sample: int) -> Facets:
     ids = [i for i, _ in ranking(store, query, language, filters, max(_cap(pq, filters), sample))[:sample]]
     if not ids:
         return Facets()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
@@ -10,6 +11,9 @@ from bluebook.config import Settings
 from bluebook.store import Store
 from bluebook.web.jobs import JobRunner
 from bluebook.web.reports import ReportFiles
+
+if TYPE_CHECKING:
+    from bluebook.web.respcache import AnswerCache
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UPLOAD_FILES = 100
@@ -25,6 +29,7 @@ class AppState:
     upload_root: Path
     max_upload_bytes: int = MAX_UPLOAD_BYTES
     max_upload_files: int = MAX_UPLOAD_FILES
+    answers: AnswerCache | None = None      # the read-only API answers kept (web/respcache.py)
 
     @property
     def read_only(self) -> bool:
