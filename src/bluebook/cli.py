@@ -354,6 +354,8 @@ def serve(
                                         help="Enables uploads and deletes for editors who give it."),
     workers: int = typer.Option(1, "--workers", min=1,
                                 help="Processes serving requests (read-only when more than one)."),
+    cache_ttl: float = typer.Option(30.0, "--cache-ttl", min=0.0,
+                                    help="Seconds a read-only API answer is reused (0: off); any write drops it."),
 ) -> None:
     """Run the web app (search, events, partners, documents, reports, uploads)."""
     from bluebook.web import serve as run_server
@@ -361,7 +363,8 @@ def serve(
     if workers > 1 and token:
         typer.echo("error --workers above 1 serves read-only; run editors' uploads with --workers 1", err=True)
         raise typer.Exit(2)
-    run_server(db or "sqlite:///bluebook.db", host=host, port=port, token=token, workers=workers)
+    run_server(db or "sqlite:///bluebook.db", host=host, port=port, token=token, workers=workers,
+               cache_ttl=cache_ttl)
 
 
 @app.command()
