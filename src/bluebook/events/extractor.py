@@ -221,7 +221,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     base = s.start
     ms = ctx.mentions_in(s.start, s.end)
     a_end = base + cand.end
-    parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit")
+    parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit", locative_from=base + cand.start)
     if any(m.kind == "state" and m.id == "VNM" for m in ms) or any(
             m.kind in ("person", "title", "org") and m.state == "VNM" for m in ms):
         if P.VN not in parties:

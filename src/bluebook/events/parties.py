@@ -35,13 +35,18 @@ def party_of(m: Mention) -> str:
     return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
 
 
-def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: bool) -> list[str]:
-    """Parties named by ``mentions`` (offsets absolute; ``text`` is the sentence starting at ``base``)."""
+def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: bool,
+                 locative_from: int = 0) -> list[str]:
+    """Parties named by ``mentions`` (offsets absolute; ``text`` is the sentence starting at ``base``).
+
+    A state after "tại/in/at" is a place, not a party, unless ``locative_ok`` (a visit's destination);
+    ``locative_from`` (absolute) limits that allowance to states named from there on ("after his stay
+    in Laos, he paid a visit to Cambodia": Laos is not the visit's)."""
     out: list[str] = []
     for m in mentions:
         if _CURRENCY.match(text, m.end - base):
             continue    # "US$ 300,000", "AU$10 million", "S$": a currency, not a party
-        if m.kind == "state" and not locative_ok:
+        if m.kind == "state" and (not locative_ok or m.start < locative_from):
             before = text[max(0, m.start - base - 20):m.start - base]
             if _LOCATIVE.search(before):
                 continue
