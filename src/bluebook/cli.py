@@ -374,7 +374,12 @@ def demo() -> None:
 
     from bluebook.demo import run_demo
 
-    raise typer.Exit(run_demo(Path.cwd()))
+    try:
+        code = run_demo(Path.cwd())
+    except BluebookError as exc:
+        fail(exc)
+        raise typer.Exit(1) from None
+    raise typer.Exit(code)
 
 
 def main() -> None:  # pragma: no cover - console entry

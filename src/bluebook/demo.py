@@ -19,6 +19,9 @@ def run_demo(root: Path, out: TextIO = sys.stdout) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     db_path = root / "demo" / "bluebook.db"
     db = f"sqlite:///{db_path}"
+    # the demo's own database, rebuilt each run so its output is the same on every machine
+    for stale in (db_path, db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        stale.unlink(missing_ok=True)
     store = open_store(db)
     summary = ingest([str(corpus)], store, workers=2)
     out.write(f"ingested {corpus}: {summary.documents} new documents, {summary.events} events, "
