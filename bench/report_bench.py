@@ -1,13 +1,14 @@
 """Report benchmark: build and render the Bluebook for 10,000 synthetic events.
 
-    python bench/report_bench.py                  # 10,000 events: build, md, html, docx, pdf
+    python bench/report_bench.py                  # 10,000 events: build, md, html, docx, pdf; en and vi
     python bench/report_bench.py --events 2000    # smaller
-    python bench/report_bench.py --no-pdf         # skip WeasyPrint (the slowest format)
+    python bench/report_bench.py --lang vi --no-pdf
 
 Events are invented (real country codes and office-holders from the bundled gazetteer,
 random types and dates across one year, 1-3 sources each) so that lines merge and
-every chapter is exercised. Target: build + Markdown + HTML under 30 s.
-Wall and CPU seconds are both printed: on a busy machine CPU time is the steadier figure.
+every chapter is exercised. Target: every format renders in under 30 s (the issue's figure).
+Wall and CPU seconds are both printed: on a busy machine CPU time is the steadier figure; for
+the PDF the CPU column misses most of Chromium's work, so the PDF is judged on wall time.
 """
 from __future__ import annotations
 
@@ -59,38 +60,52 @@ def synthetic(n: int, year: int = 2020, seed: int = 6) -> list[ReportEvent]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--events", type=int, default=10_000)
-    ap.add_argument("--lang", default="en", choices=["en", "vi"])
+    ap.add_argument("--lang", nargs="+", default=["en", "vi"], choices=["en", "vi"])
     ap.add_argument("--no-pdf", action="store_true")
     args = ap.parse_args()
 
     events = synthetic(args.events)
-    print(f"report benchmark: {len(events):,} synthetic events, lang={args.lang}")
+    missed = [lang for lang in args.lang if not run(events, lang, args.no_pdf)]
+    return 1 if missed else 0
+
+
+def _cpu() -> float:
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run(events: list[ReportEvent], lang: str, no_pdf: bool) -> bool:
+    print(f"report benchmark: {len(events):,} synthetic events, lang={lang}")
     rows: list[tuple[str, float, float]] = []
-    t0, c0 = time.perf_counter(), time.process_time()
-    report = build_report(events, lang=args.lang, period=("2020", "2020"))
-    rows.append(("build_report (incl. 3 charts)", time.perf_counter() - t0, time.process_time() - c0))
+    t0, c0 = time.perf_counter(), _cpu()
+    report = build_report(events, lang=lang, period=("2020", "2020"))
+    rows.append(("build_report (incl. 3 charts)", time.perf_counter() - t0, _cpu() - c0))
     print(f"  {len(report.lines()):,} chapter lines, {len(report.notes):,} endnotes, "
           f"{len(report.chronology):,} chronology entries")
-    fmts = ["md", "html", "docx"] + ([] if args.no_pdf else ["pdf"])
+    print(f"  {rows[0][0]:<44} {rows[0][1]:8.2f} s wall {rows[0][2]:8.2f} s cpu", flush=True)
+    fmts = ["md", "html", "docx"] + ([] if no_pdf else ["pdf"])
+    ok = True
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in fmts:
-            t, c = time.perf_counter(), time.process_time()
+            t, c = time.perf_counter(), _cpu()
             path = Path(render(report, fmt, out=Path(tmp) / f"bench.{fmt}"))
+            wall, cpu = time.perf_counter() - t, _cpu() - c
             extra = ""
             if fmt == "pdf":
                 from pypdf import PdfReader
 
                 extra = f", {len(PdfReader(str(path)).pages):,} pages"
-            rows.append((f"render {fmt} ({path.stat().st_size / 1e6:.1f} MB{extra})", time.perf_counter() - t,
-                         time.process_time() - c))
-            print(f"  {rows[-1][0]:<44} {rows[-1][1]:8.2f} s wall {rows[-1][2]:8.2f} s cpu", flush=True)
-    print(f"  {rows[0][0]:<44} {rows[0][1]:8.2f} s wall {rows[0][2]:8.2f} s cpu")
-    core = [r for r in rows if r[0].startswith(("build", "render md", "render html"))]
-    wall, cpu = sum(r[1] for r in core), sum(r[2] for r in core)
-    ok = min(wall, cpu) < TARGET_S
-    print(f"  {'build + md + html':<44} {wall:8.2f} s wall {cpu:8.2f} s cpu   target < {TARGET_S:.0f} s  "
-          f"{'ok' if ok else 'MISSED'}")
-    return 0 if ok else 1
+            # Chromium's renderers are reaped by its zygote, not by us: their CPU is missing from
+            # the cpu column, so the PDF is judged on wall time
+            hit = (wall if fmt == "pdf" else min(wall, cpu)) < TARGET_S
+            ok &= hit
+            rows.append((f"render {fmt} ({path.stat().st_size / 1e6:.1f} MB{extra})", wall, cpu))
+            print(f"  {rows[-1][0]:<44} {wall:8.2f} s wall {cpu:8.2f} s cpu   {'ok' if hit else 'MISSED'}",
+                  flush=True)
+    print(f"  target: each format < {TARGET_S:.0f} s: {'ok' if ok else 'MISSED'}")
+    return ok
 
 
 if __name__ == "__main__":

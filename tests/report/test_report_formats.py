@@ -129,11 +129,91 @@ def test_pdf_text_keeps_vietnamese_names_intact(pdfs):
         assert name in text
 
 
-def test_pdf_table_of_contents_has_page_numbers(pdfs):
-    text = _pdf_text(pdfs["en"])
-    toc = text[text.index("Contents"):text.index("Overview", text.index("Contents") + 20) + 200]
-    assert re.search(r"Overview\s*\.{3,}\s*\d+", toc)
-    assert re.search(r"Bilateral relations\s*\.{3,}\s*\d+", text)
+def _pdf_pages(path) -> list[str]:
+    _need("pdftotext")
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", str(path), "-"], check=True,
+                         capture_output=True, timeout=60).stdout.decode("utf-8")
+    return out.split("\f")
+
+
+def _toc_points_at_headings(path) -> None:
+    pages = _pdf_pages(path)
+    toc = pages[0][pages[0].index("Contents"):]
+    for chapter in ("Overview", "Bilateral relations", "Appendix: chronology of events"):
+        m = re.search(re.escape(chapter) + r"[ .]*?(\d+)\s*$", toc, re.MULTILINE)
+        assert m, chapter
+        page = pages[int(m.group(1)) - 1]
+        assert chapter in page.split("\n", 3)[0] + page.split("\n", 3)[1]   # the heading opens that page
+
+
+def test_pdf_table_of_contents_numbers_the_pages_the_chapters_start_on(pdfs):
+    _toc_points_at_headings(pdfs["en"])
+
+
+@pytest.fixture(scope="module")
+def weasy_pdf(reports, tmp_path_factory):
+    from bluebook.report.pdf import render_pdf
+
+    path = tmp_path_factory.mktemp("weasy") / "en.pdf"
+    path.write_bytes(render_pdf(reports["en"], engine="weasyprint"))
+    return path
+
+
+def test_weasyprint_fallback_prints_the_same_table_of_contents(weasy_pdf):
+    _toc_points_at_headings(weasy_pdf)
+
+
+def test_pdf_has_bookmarks_for_chapters_and_regions(pdfs):
+    from pypdf import PdfReader
+
+    outline = PdfReader(str(pdfs["vi"])).outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    nested = [o.title for sub in outline if isinstance(sub, list) for o in sub if not isinstance(o, list)]
+    assert "Tổng quan" in titles and "Phụ lục: biên niên sự kiện" in titles
+    assert "Đông Nam Á" in nested
+
+
+def test_unknown_pdf_engine_is_a_clear_error(reports):
+    from bluebook.report.pdf import render_pdf
+
+    with pytest.raises(UnsupportedFormatError, match="auto, chromium, weasyprint"):
+        render_pdf(reports["en"], engine="prince")
+
+
+def test_chromium_can_be_switched_off_by_environment(monkeypatch):
+    from bluebook.report.pdf import chromium_path
+
+    monkeypatch.setenv("BLUEBOOK_CHROMIUM", "none")
+    assert chromium_path() is None
+    monkeypatch.setenv("BLUEBOOK_CHROMIUM", "/opt/chrome/chrome")
+    assert chromium_path() == "/opt/chrome/chrome"
+
+
+def test_markdown_zip_carries_the_charts_it_links(reports, tmp_path):
+    import io
+    import zipfile
+
+    from bluebook.report import render_md_zip
+
+    z = zipfile.ZipFile(io.BytesIO(render_md_zip(reports["en"])))
+    md = z.read("report.md").decode("utf-8")
+    links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", md)
+    assert links == ["charts/chart-monthly.png", "charts/chart-partners.png", "charts/chart-regions.png"]
+    assert all(z.read(link).startswith(b"\x89PNG") for link in links)
+    out = render(reports["en"], "md", out=tmp_path / "bluebook.zip")
+    assert zipfile.ZipFile(out).namelist()[0] == "report.md"
+
+
+def test_html_avoids_markup_that_chromium_lays_out_in_quadratic_time(reports):
+    # <q> and <li value> made a 10,000-event report take minutes to open in Chromium
+    html = render(reports["en"], "html")
+    assert "<q>" not in html and " value=" not in html
+    assert "“" in html                                         # the evidence keeps its quotation marks
+
+
+def test_long_runs_of_note_numbers_can_wrap(reports):
+    html = render(reports["en"], "html")
+    assert re.search(r"</a>,<wbr><a href=\"#note-", html)
 
 
 def test_unknown_format_and_missing_folder_are_clear_errors(reports, tmp_path):

@@ -93,4 +93,4 @@ def test_extracted_events_make_a_report_without_a_store():
     rev = report_event_of(ev, title="Minister in Laos", doc_date="2020-06-04")
     assert rev.id and rev.sources[0].file == "inbox/visit.txt" and rev.sources[0].evidence == ev.evidence
     md = render(build_report([rev], charts=False), "md")
-    assert "Minister in Laos" in md and "inbox/visit.txt" in md and "(3 June 2020)" in md
+    assert "Minister in Laos" in md and "visit.txt" in md and "(3 June 2020)" in md

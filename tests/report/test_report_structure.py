@@ -112,13 +112,13 @@ def test_every_line_cites_its_sources_and_notes_are_numbered_in_reading_order(re
     assert cited == {c.n for c in r.notes}
 
 
-def test_a_citation_carries_title_outlet_date_link_and_evidence(reports):
+def test_a_citation_carries_title_outlet_date_link_evidence_and_file_name(reports):
     by_url = {c.url: c for c in reports["en"].notes}
     c = by_url["https://news.example.org/item/13"]
     assert (c.title, c.outlet, c.date) == ("Test dispatch number 13", "Example Wire", "1 December 2020")
     assert c.evidence == "Both countries marked the 47th anniversary of their diplomatic ties."
     filed = next(c for c in reports["en"].notes if c.file)
-    assert filed.file == "/data/inbox/note-21.txt" and filed.url == ""
+    assert filed.file == "note-21.txt" and filed.url == ""
 
 
 def test_the_report_language_source_is_cited_first(reports):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bluebook.report.build import build_report
 from bluebook.report.fromstore import events_from_store, report_event, report_event_of, report_from_store
 from bluebook.report.model import Report, ReportEvent, SourceRef
-from bluebook.report.render import FORMATS, render
+from bluebook.report.render import FORMATS, render, render_md_zip
 
 __all__ = ["FORMATS", "Report", "ReportEvent", "SourceRef", "build_report", "events_from_store", "render",
-           "report_event", "report_event_of", "report_from_store"]
+           "render_md_zip", "report_event", "report_event_of", "report_from_store"]

@@ -61,7 +61,7 @@ class NoteBook:
                 self.citations.append(Citation(
                     n=n, title=ld.clean(title), outlet=ld.clean(s.outlet or (outlet_of(url) if url else "")),
                     date=self.dates.one(ld.clean(s.date)[:10]) if s.date else "", url=url,
-                    file=ld.clean(s.file) if not url else "", evidence=ld.clean(s.evidence)))
+                    file=_shown_file(s.file, title) if not url else "", evidence=ld.clean(s.evidence)))
             if n not in nums:
                 nums.append(n)
         return nums
@@ -75,3 +75,10 @@ class NoteBook:
     @staticmethod
     def n_documents(events: Iterable[ReportEvent]) -> int:
         return len({_where(s) or s.title for e in events for s in e.sources})
+
+
+def _shown_file(path: str, title: str) -> str:
+    """The file's name, not the folder it had on the machine that built the database (a reader
+    cannot use '/home/...'); nothing when the title already is that name."""
+    name = ld.clean(PurePath(path).name) if path else ""
+    return "" if name == ld.clean(title) else name

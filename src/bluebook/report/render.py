@@ -1,14 +1,13 @@
 """``render(report, fmt, out)``: the Report as Markdown, standalone HTML, PDF or DOCX.
 
-Markdown and HTML come from the Jinja2 templates; the PDF is WeasyPrint printing the HTML
-(table of contents with page numbers, page numbers in the footer); the DOCX is built with
-python-docx (report/word.py).
+Markdown and HTML come from the Jinja2 templates; the PDF is headless Chromium (or WeasyPrint
+when there is none) printing the HTML, see report/pdf.py; the DOCX is built with python-docx
+(report/word.py).
 """
 from __future__ import annotations
 
 import base64
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -57,21 +56,37 @@ def render_md(report: Report, chart_dir: Path | None = None, link_base: Path | N
     return template(report.lang, "report.md.j2").render(**_context(safe, images))
 
 
-def render_html(report: Report) -> str:
+def render_md_zip(report: Report) -> bytes:
+    """A .zip of ``report.md`` with its charts as ``charts/chart-<key>.png`` beside it, linked
+    relatively: the Markdown download that keeps its pictures without bloating the text."""
+    import io
+    import zipfile
+
+    images = [(c.title, f"charts/chart-{c.key}.png") for c in report.charts]
+    text = template(report.lang, "report.md.j2").render(**_context(_safe_copy(report, markdown=True), images))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("report.md", text)
+        for c in report.charts:
+            # PNGs are already compressed
+            z.writestr(f"charts/chart-{c.key}.png", c.png, compress_type=zipfile.ZIP_STORED)
+    return buf.getvalue()
+
+
+def render_html(report: Report, for_print: bool = False, pages: dict[str, int | str] | None = None) -> str:
+    """Standalone HTML. ``for_print``: note numbers without links (the PDF's input);
+    ``pages``: TOC target id -> page number, for engines without CSS target-counter()."""
     css = (TEMPLATES / "common" / "report.css").read_text(encoding="utf-8")
     images = [(c.title, _data_uri(c.png)) for c in report.charts]
     safe = _safe_copy(report, markdown=False)
-    return template(report.lang, "report.html.j2").render(css=css, **_context(safe, images))
+    return template(report.lang, "report.html.j2").render(css=css, for_print=for_print, pages=pages,
+                                                          **_context(safe, images))
 
 
-def render_pdf(report: Report) -> bytes:
-    html = render_html(report)
-    with warnings.catch_warnings():
-        # without libharfbuzz-subset WeasyPrint warns and subsets fonts with fontTools: same output
-        warnings.simplefilter("ignore", UserWarning)
-        from weasyprint import HTML
+def render_pdf(report: Report, engine: str = "auto") -> bytes:
+    from bluebook.report.pdf import render_pdf as _pdf
 
-        return HTML(string=html, base_url=None).write_pdf()
+    return _pdf(report, engine)
 
 
 def _safe_copy(report: Report, markdown: bool) -> Report:
@@ -97,8 +112,9 @@ def _safe_copy(report: Report, markdown: bool) -> Report:
 def render(report: Report, fmt: str = "md", out: str | Path | None = None) -> str | bytes | Path:
     """The report in ``fmt`` ('md' | 'html' | 'pdf' | 'docx').
 
-    Without ``out``: the text (md, html) or bytes (pdf, docx). With ``out``: the file is written
-    (Markdown's charts go to ``<out stem>_charts/`` beside it) and its Path is returned.
+    Without ``out``: the text (md, html; Markdown's charts as data: URIs) or bytes (pdf, docx).
+    With ``out``: the file is written (Markdown's charts go to ``<out stem>_charts/`` beside it, or
+    into the archive when ``out`` ends in .zip, see ``render_md_zip``) and its Path is returned.
     """
     if fmt not in FORMATS:
         raise UnsupportedFormatError(f"unknown report format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
@@ -107,7 +123,9 @@ def render(report: Report, fmt: str = "md", out: str | Path | None = None) -> st
         raise ConfigError("cannot write the report: the folder does not exist", source=str(path),
                           hint="create the folder or choose another --out")
     data: str | bytes
-    if fmt == "md":
+    if fmt == "md" and path is not None and path.suffix.lower() == ".zip":
+        data = render_md_zip(report)
+    elif fmt == "md":
         data = render_md(report, path.parent / f"{path.stem}_charts" if path else None,
                          path.parent if path else None)
     elif fmt == "html":
