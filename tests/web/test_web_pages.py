@@ -86,14 +86,21 @@ def test_errors_render_as_pages(ro_client: TestClient) -> None:
     assert r.status_code == 400 and "YYYY" in r.text
 
 
-@pytest.mark.parametrize("fmt,marker", [("html", b"<html"), ("md", b"#"), ("docx", b"PK")])
-def test_report_form_generates_a_download(ro_client: TestClient, fmt: str, marker: bytes) -> None:
+@pytest.mark.parametrize("fmt,marker,suffix", [("html", b"<html", "html"), ("md", b"PK", "md.zip"),
+                                               ("docx", b"PK", "docx")])
+def test_report_form_generates_a_download(ro_client: TestClient, fmt: str, marker: bytes, suffix: str) -> None:
     r = ro_client.post("/report", data={"csrf": csrf_of(ro_client), "year": "2024", "report_lang": "en",
                                         "format": fmt}, follow_redirects=False)
     assert r.status_code == 303, r.text
     file = ro_client.get(r.headers["location"])
     assert file.status_code == 200 and marker in file.content[:200]
-    assert f'filename="bluebook-2024-en.{fmt}"' in file.headers["content-disposition"]
+    assert f'filename="bluebook-2024-en.{suffix}"' in file.headers["content-disposition"]
+    if fmt == "md":
+        import io
+        import zipfile
+
+        names = zipfile.ZipFile(io.BytesIO(file.content)).namelist()
+        assert "report.md" in names and any(n.startswith("charts/") and n.endswith(".png") for n in names)
 
 
 def test_report_api_and_bad_period(ro_client: TestClient) -> None:

@@ -65,7 +65,7 @@ def test_several_workers_are_refused_with_an_editor_token() -> None:
 
 def test_a_report_written_by_another_worker_is_found_in_the_shared_folder(tmp_path: Path) -> None:
     rid = "A" * 24
-    (tmp_path / f"{rid}.md").write_text("# Bluebook\n", encoding="utf-8")
+    (tmp_path / f"{rid}.docx").write_bytes(b"PK\x03\x04")
     rf = ReportFiles(tmp_path).get(rid)
-    assert rf is not None and rf.path == tmp_path / f"{rid}.md" and rf.media_type.startswith("text/markdown")
+    assert rf is not None and rf.path == tmp_path / f"{rid}.docx" and rf.media_type.endswith("document")
     assert ReportFiles(tmp_path).get("../" + rid) is None

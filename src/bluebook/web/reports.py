@@ -16,8 +16,10 @@ from pathlib import Path
 
 from bluebook.store import Store
 
-MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "pdf": "application/pdf",
+MEDIA = {"md": "application/zip", "html": "text/html; charset=utf-8", "pdf": "application/pdf",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+# Markdown is downloaded as a .zip of report.md with its charts beside it (pictures stay pictures)
+SUFFIX = {"md": "md.zip", "html": "html", "pdf": "pdf", "docx": "docx"}
 ID_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 KEEP = 20                   # older files are deleted: the folder must not grow without end
 CONCURRENT = 2              # PDF rendering is CPU-heavy; more at once only queues in the CPU
@@ -45,12 +47,12 @@ class ReportFiles:
         from bluebook.report import report_from_store
 
         rid = secrets.token_urlsafe(18)
-        path = self.folder / f"{rid}.{fmt}"
+        path = self.folder / f"{rid}.{SUFFIX[fmt]}"
         with self._slots:
             report_from_store(store, year=year or None, date_from=date_from or None, date_to=date_to or None,
                               lang=lang, fmt=fmt, out=path)
         period = re.sub(r"[^0-9A-Za-z_-]", "", year or "_".join(p for p in (date_from, date_to) if p))[:40] or "all"
-        rf = ReportFile(rid, path, f"bluebook-{period}-{lang}.{fmt}", MEDIA[fmt], time.time())
+        rf = ReportFile(rid, path, f"bluebook-{period}-{lang}.{SUFFIX[fmt]}", MEDIA[fmt], time.time())
         with self._lock:
             self.files[rid] = rf
             for old in sorted(self.files.values(), key=lambda r: r.created)[:-KEEP]:
@@ -73,9 +75,9 @@ class ReportFiles:
     def _made_elsewhere(self, rid: str) -> ReportFile | None:
         """A report another worker process wrote into the shared folder (``rid`` already checked)."""
         for fmt, media in MEDIA.items():
-            path = self.folder / f"{rid}.{fmt}"
+            path = self.folder / f"{rid}.{SUFFIX[fmt]}"
             if path.is_file():
-                return ReportFile(rid, path, f"bluebook-report.{fmt}", media, path.stat().st_mtime)
+                return ReportFile(rid, path, f"bluebook-report.{SUFFIX[fmt]}", media, path.stat().st_mtime)
         return None
 
     def cleanup(self) -> None:
