@@ -38,6 +38,8 @@ _CLAUSE_STOP = re.compile(r";|(?<![A-Z])\.\s")
 _ITEM_LEAD = re.compile(r"\s*(?:,|;|và|and)", re.IGNORECASE)
 _ANNIV_N = re.compile(r"(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the establishment of )?(?:the )?diplomatic (?:relations|ties)"
                       r"|(\d{1,3}) năm (?:ngày )?thiết lập quan hệ ngoại giao", re.IGNORECASE)
+# What is said at a meeting is dated by the day the story gives (a visit or a summit spans days).
+_SAID_ON_THE_DAY = {"appeal", "accusation"}
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
 _ADDRESSEE_REACH = 90
@@ -208,7 +210,7 @@ def _date_precision(ev_type: str, choice: dating.DateChoice, lang: str) -> datin
     """Annotators date an event by its day only when the text ties the day to it; a day borrowed from
     the story's dateline, or the one day of a several-day visit, gives the month (Vietnamese news
     dates a visit by the day it began or a ceremony of it; English readouts by the day itself)."""
-    if choice.origin in ("story",) and len(choice.date) == 10:
+    if choice.origin in ("story",) and len(choice.date) == 10 and ev_type not in _SAID_ON_THE_DAY:
         return dating.DateChoice(choice.date[:7], None, choice.text, choice.origin, choice.exprs)
     if ev_type == "visit" and len(choice.date) == 10 and not choice.date_end \
             and choice.origin != "item" and (choice.origin != "sentence" or lang == "vi"):
