@@ -49,7 +49,7 @@ def test_extraction_meets_its_floors(name: str, tmp_path: Path) -> None:
 # Real news from ../shared/corpus annotated by the project (eval/corpus): the texts are rebuilt from
 # the corpus at run time; floors per split: (micro F1, exact-date, party-F1).
 CORPUS_FLOORS = {
-    "vi": {"tune": (0.78, 0.75, 0.82), "holdout": (0.67, 0.77, 0.84)},
+    "vi": {"tune": (0.78, 0.75, 0.82), "holdout": (0.67, 0.74, 0.84)},
     "en": {"tune": (0.55, 0.75, 0.87), "holdout": (0.52, 0.51, 0.83)},
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
