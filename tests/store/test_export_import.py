@@ -11,6 +11,7 @@ import pytest
 
 from bluebook.errors import DataFileError, MalformedRecordError, StoreError
 from bluebook.models import EVENT_TYPES, Document, Event
+from bluebook.store import export as exp
 from bluebook.store import open_store
 from bluebook.store.plover import mapping, to_plover
 
@@ -183,7 +184,8 @@ def test_an_export_with_texts_imports_whole_documents(store, new_store_url, tmp_
 def test_an_export_without_texts_imports_metadata_and_titles(store, new_store_url, tmp_path: Path):
     fill(store)
     out = tmp_path / "events.csv"
-    store.export("csv", out)
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        exp.write(store.iter_events(), "csv", f)        # no text source: an export of metadata only
     with open_store(new_store_url()) as copy:
         copy.import_(out)
         a, b = store.document(1), copy.document(1)
@@ -191,3 +193,131 @@ def test_an_export_without_texts_imports_metadata_and_titles(store, new_store_ur
                (a.source, a.url, a.title, a.doc_date, a.lang, a.content_hash)
         assert b.text == "" and b.meta == {"imported": True}
         assert [h.doc_id for h in copy.search("hoi dam ky ket")] == [1]      # the title is indexed
+
+
+# ---- exports that carry the documents' texts --------------------------------------------
+
+def fill_with_texts(store) -> None:
+    """``fill`` plus a document whose input differs from its normalised text, with an encoding and metadata."""
+    fill(store)
+    original = "Bộ trưởng gửi điện mừng Nhật Bản vì hoà bình.\r\nCảm ơn."
+    store.add_document(Document(source="d.txt", original=original, text=original.replace("hoà", "hòa").replace("\r", ""),
+                                encoding="cp1258", lang="vi", meta={"publisher": "mofa", "dropped": {"menu": 2}}),
+                       [Event(type="message", date="2023-03-01", parties=["VNM", "JPN"], evidence="gửi điện mừng")])
+
+
+def export_with_texts(store, fmt: str, path: Path) -> Path:
+    f = path.open("wb") if fmt == "parquet" else path.open("w", encoding="utf-8", newline="")
+    with f:
+        exp.write(store.iter_events(), fmt, f, texts=exp.stored_texts(store.db))
+    return path
+
+
+def documents_of(store) -> dict[int, tuple]:
+    ids = {m.doc_id for e in store.events() for m in e.mentions}
+    return {i: (d.text, d.original, d.encoding, d.meta, d.source, d.url, d.title, d.doc_date, d.lang,
+                d.content_hash, d.duplicate_of)
+            for i in sorted(ids) if (d := store.document(i)) is not None}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_export_with_texts_round_trips_documents_events_and_search(store, new_store_url, tmp_path: Path,
+                                                                       fmt: str):
+    fill_with_texts(store)
+    out = export_with_texts(store, fmt, tmp_path / f"events.{fmt}")
+    with open_store(new_store_url()) as copy:
+        assert copy.import_(out) == 4
+        assert documents_of(copy) == documents_of(store)
+        assert copy.document(4).original != copy.document(4).text       # doc_original came back
+        assert dump(copy, "jsonl") == dump(store, "jsonl")              # events and their sources
+        # words found only in the texts, not in any title
+        for query in ("turkiye", "dien mung nhat ban", "nhat tri hop tac"):
+            assert [h.doc_id for h in copy.search(query)] == [h.doc_id for h in store.search(query)] != []
+        again = export_with_texts(copy, fmt, tmp_path / f"again.{fmt}")
+        assert list(exp.read(again)) == list(exp.read(out))
+        assert copy.check() == []
+        before = copy.stats()
+        with pytest.raises(StoreError):         # a second import adds nothing
+            copy.import_(out)
+        assert copy.stats() == before and documents_of(copy) == documents_of(store)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_a_document_text_is_written_on_its_first_mention_only(store, tmp_path: Path, fmt: str):
+    fill_with_texts(store)
+    out = export_with_texts(store, fmt, tmp_path / f"events.{fmt}")
+    mentions = [m for _, rec in exp.read(out) for m in rec["mentions"]]
+    assert [m["doc_id"] for m in mentions].count(1) == 2                 # document 1 is cited twice ...
+    with_text = [m["doc_id"] for m in mentions if "doc_text" in m]
+    assert sorted(with_text) == [1, 2, 3, 4]                             # ... its text is written once
+    first = {m["doc_id"]: m for m in reversed(mentions)}
+    assert first[4]["doc_meta"] == {"publisher": "mofa", "dropped": {"menu": 2}}
+    assert first[4]["doc_encoding"] == "cp1258" and first[4]["doc_original"].endswith("hoà bình.\r\nCảm ơn.")
+    assert "doc_original" not in first[1]                                # same as the text: not repeated
+
+
+def test_csv_text_columns_are_empty_after_the_first_mention(store):
+    fill_with_texts(store)
+    buf = io.StringIO()
+    exp.write(store.iter_events(), "csv", buf, texts=exp.stored_texts(store.db))
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    doc1 = [r for r in rows if r["doc_id"] == "1"]
+    assert len(doc1) == 2 and sorted(bool(r["doc_text"]) for r in doc1) == [False, True]
+    assert {r["doc_meta"] for r in doc1} == {"", "{}"}
+    assert all(r["doc_original"] == "" for r in rows if r["doc_id"] != "4")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_export_from_before_the_text_columns_still_imports(store, new_store_url, tmp_path: Path, fmt: str):
+    fill(store)
+    out = export_with_texts(store, fmt, tmp_path / f"full.{fmt}")
+    old = tmp_path / f"old.{fmt}"
+    if fmt == "csv":
+        rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+        keep = [k for k in rows[0] if k not in exp.DOC_TEXT_COLS]
+        with old.open("w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, keep, extrasaction="ignore", lineterminator="\n")
+            w.writeheader()
+            w.writerows(rows)
+    else:
+        import pyarrow.parquet as pq
+        table = pq.read_table(out)
+        pq.write_table(table.drop_columns(exp.DOC_TEXT_COLS), old)
+    with open_store(new_store_url()) as copy:
+        assert copy.import_(old) == 3
+        assert exp.to_text(copy.iter_events(), "jsonl") == exp.to_text(store.iter_events(), "jsonl")
+        assert copy.document(1).text == "" and copy.document(1).meta == {"imported": True}
+
+
+def test_broken_doc_meta_json_is_a_malformed_record_error_and_imports_nothing(store, new_store_url,
+                                                                            tmp_path: Path):
+    fill(store)
+    out = export_with_texts(store, "csv", tmp_path / "events.csv")
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    rows[-1]["doc_meta"] = "{not json"
+    bad = tmp_path / "bad.csv"
+    with bad.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    with open_store(new_store_url()) as copy:
+        with pytest.raises(MalformedRecordError) as e:
+            copy.import_(bad)
+        assert "bad.csv" in str(e.value)
+        assert copy.stats()["events"] == 0 and copy.stats()["documents"] == 0
+
+
+def test_doc_meta_given_as_a_json_string_in_jsonl_is_decoded(store, new_store_url, tmp_path: Path):
+    fill_with_texts(store)
+    out = export_with_texts(store, "jsonl", tmp_path / "events.jsonl")
+    lines = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for m in rec["mentions"]:
+            if "doc_meta" in m:
+                m["doc_meta"] = json.dumps(m["doc_meta"], ensure_ascii=False)
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    (tmp_path / "s.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open_store(new_store_url()) as copy:
+        copy.import_(tmp_path / "s.jsonl")
+        assert copy.document(4).meta == {"publisher": "mofa", "dropped": {"menu": 2}}

@@ -1,11 +1,13 @@
 """Loading an export (store/export.py) into an empty database, ids and all.
 
 Documents come back with the metadata the export carries (source, URL, title,
-date, language, hash, near-duplicate link) and, when it carries ``doc_text``,
-their text, search index and MinHash (see ``_doc_rows``).
+date, language, hash, near-duplicate link) and, when it carries ``doc_text``
+(on a document's first mention, in every format), their text, original,
+encoding, metadata, search index and MinHash (see ``_doc_rows``).
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,8 @@ def _doc_rows(m: dict[str, Any], stamp: str) -> docs.DocRows:
     url, source, h = str(m.get("doc_url") or ""), str(m.get("doc_source") or ""), str(m["doc_hash"])
     text = str(m.get("doc_text") or "")
     meta = m.get("doc_meta")
+    if isinstance(meta, str):       # JSON in a cell, as CSV and Parquet carry it (export.read decodes it already)
+        meta = json.loads(meta) if meta.strip() else None
     d = Document(source=source, original=str(m.get("doc_original") or text), text=text, url=url,
                  title=str(m.get("doc_title") or ""), lang=str(m.get("doc_lang") or ""),
                  encoding=str(m.get("doc_encoding") or ""),

@@ -196,17 +196,21 @@ class Store:
             with self.db.read() as conn:
                 yield from queries.events_by_ids(conn, ids[i:i + chunk])
 
-    def export(self, fmt: str, out: str | Path | IO[Any]) -> int:
-        """Write canonical events with their sources as jsonl, csv, parquet or plover (PLOVER JSONL)."""
+    def export(self, fmt: str, out: str | Path | IO[Any], texts: bool = True) -> int:
+        """Write canonical events with their sources as jsonl, csv, parquet or plover (PLOVER JSONL).
+
+        ``texts``: each document's text, original, encoding and metadata on its first
+        mention (jsonl, csv, parquet), so an import gets searchable documents back.
+        """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}", hint=f"use one of {', '.join(EXPORT_FORMATS)}")
         if isinstance(out, str | Path):
             try:
                 if fmt == "parquet":
                     with open(out, "wb") as fb:
-                        return self.export(fmt, fb)
+                        return self.export(fmt, fb, texts)
                 with open(out, "w", encoding="utf-8", newline="") as ft:
-                    return self.export(fmt, ft)
+                    return self.export(fmt, ft, texts)
             except OSError as e:
                 raise StoreError(f"cannot write the export: {e.strerror}", source=str(out),
                                  hint="check the folder exists and is writable") from e
@@ -216,7 +220,7 @@ class Store:
                 out.write(json.dumps(to_plover(ev), ensure_ascii=False) + "\n")
                 n += 1
             return n
-        return exp.write(self.iter_events(), fmt, out)
+        return exp.write(self.iter_events(), fmt, out, texts=exp.stored_texts(self.db) if texts else None)
 
     def import_(self, path: str | Path) -> int:
         """Load an export (jsonl, csv or parquet) into this empty store; returns events imported."""
