@@ -118,7 +118,7 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     # a bare year right after a name is part of the name
     sdates = [[d for d in ds if not (len(d.date) == 4 and (_names_year(doc.text, d, org_ends)
                                                           or (d.text.isdigit()
-                                                              and _NAME_BEFORE_YEAR.search(doc.text, 0, d.start))))]
+                                                              and _NAME_BEFORE_YEAR.search(doc.text, max(0, d.start - 40), d.start))))]
               for ds in sdates]
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
