@@ -222,3 +222,48 @@ def test_unknown_format_and_missing_folder_are_clear_errors(reports, tmp_path):
     with pytest.raises(ConfigError) as e:
         render(reports["en"], "md", out=tmp_path / "no" / "such" / "r.md")
     assert e.value.source.endswith("r.md") and "folder" in str(e.value)
+
+
+@pytest.fixture(scope="module")
+def parallel_pdf(reports, tmp_path_factory):
+    """The English report printed in two parts at once, as a big report on two cores is."""
+    pytest.importorskip("pikepdf")
+    from bluebook.report import pdf
+
+    if pdf.chromium_path() is None:
+        pytest.skip("Chromium not installed")
+    mp = pytest.MonkeyPatch()
+    mp.setattr(pdf, "PARALLEL_MIN_BYTES", 0)
+    mp.setattr(pdf.os, "sched_getaffinity", lambda _pid: {0, 1})
+    try:
+        path = tmp_path_factory.mktemp("parallel") / "en.pdf"
+        path.write_bytes(pdf.render_pdf(reports["en"], engine="chromium"))
+    finally:
+        mp.undo()
+    return path
+
+
+def test_a_report_printed_in_parts_keeps_contents_numbers_and_bookmarks(parallel_pdf, pdfs):
+    from pypdf import PdfReader
+
+    _toc_points_at_headings(parallel_pdf)
+    assert len(PdfReader(str(parallel_pdf)).pages) == len(PdfReader(str(pdfs["en"])).pages)
+    titles = [o.title for o in PdfReader(str(parallel_pdf)).outline if not isinstance(o, list)]
+    assert titles[0] == "Overview" and titles[-1] == "Sources"
+
+
+def test_a_report_printed_in_parts_numbers_every_page_but_the_cover(parallel_pdf):
+    pages = _pdf_pages(parallel_pdf)[:-1]
+    for n, page in enumerate(pages[1:], start=2):
+        assert page.rstrip().rsplit("\n", 1)[-1].strip() == str(n)
+
+
+def test_big_reports_split_at_chapters_into_one_part_per_core(reports):
+    from bluebook.report.pdf import split_parts
+    from bluebook.report.render import render_html
+
+    html = render_html(reports["en"], for_print=True, pages={})
+    parts = split_parts(html, 2)
+    assert len(parts) == 2 and all(p.startswith("<!DOCTYPE html>") and p.rstrip().endswith("</html>") for p in parts)
+    assert '<h2 id="' in parts[1][:parts[1].index("<section") + 300]      # the second part opens a chapter
+    assert sum(p.count("<li id=\"note-") for p in parts) == html.count("<li id=\"note-")
