@@ -44,7 +44,7 @@ def number(cell: str) -> float:
 @pytest.mark.slow
 @pytest.mark.parametrize("measure", [
     "underthesea word_tokenize (1 core)", "clean+segment+link (1 core)", "full extract (1 core)",
-    "full extract docs/s", "ingest into SQLite", "1 worker", "2 workers", "speed-up 1 -> 2 workers",
+    "full extract docs/s", "SQLite ingest", "SQLite writer alone", "1 worker", "2 workers", "speed-up 1 -> 2 workers",
     "Dask LocalCluster, 2 workers", "Dask / single process", "peak RSS at",
 ])
 def test_every_throughput_figure_is_a_positive_number(results, measure):
@@ -58,9 +58,13 @@ def test_the_targets_are_printed_beside_their_figures(results):
     assert row(md, "full extract (1 core)")[2] == ">= 1 MB/s"
     assert [r[2] for r in (row(md, "ratio to word_tokenize"),)] == [">= 5x"]
     assert row(md, "peak RSS growth")[2] == "<= 20%"
-    assert row(md, "ingest into SQLite")[2] == ">= 500 docs/s"
-    assert row(md, "ingest into PostgreSQL")[1]          # a figure, or "skipped" with a note
-    for name in ("full extract (1 core)", "peak RSS growth", "ingest into SQLite"):
+    assert row(md, "SQLite ingest")[2] == ">= 500 docs/s"
+    assert row(md, "SQLite writer alone")[2] == ">= 500 docs/s"
+    try:
+        assert row(md, "PostgreSQL ingest")[1]
+    except AssertionError:      # no local server could start: the run says so in a note
+        assert re.search(r"PostgreSQL.*(?:skipped|failed)|store ingest failed", md)
+    for name in ("full extract (1 core)", "peak RSS growth", "SQLite ingest"):
         assert row(md, name)[3] in ("yes", "**no**")
 
 
