@@ -25,7 +25,7 @@ class Settings:
     # running
     workers: int = 1
 
-    def with_(self, **changes: Any) -> "Settings":
+    def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
 
 
