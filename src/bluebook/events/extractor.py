@@ -278,7 +278,7 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             # a looser list: several foreign partners named after the trigger (or, when the trigger
             # repeats, "China (70th anniversary), Russia (70th anniversary)", anywhere), one each
             group = P.states_after(ms, base if cand.repeated else a_end, exclude={P.VN})
-        foreign_actor = any(p != P.VN for p in parties if p not in {m.state for m in group})
+        foreign_actor = any(p not in _DOMESTIC for p in parties if p not in {m.state for m in group})
         if not foreign_actor:
             # "between Viet Nam and the ROK": Viet Nam is a side, not one of a list of partners
             # (it is one when a foreign leader tours "Singapore and Vietnam")
