@@ -25,7 +25,7 @@ from bluebook.dedup.events import BlockIndex, Cluster
 from bluebook.store.events import cluster_of_tuple
 from bluebook.store.raw import Raw
 
-MAX_BLOCKS = 20_000       # ~10-20 MB; emptied (between transactions) when over, so memory stays flat
+MAX_BLOCKS = 200_000      # ~100 MB at worst; emptied (between transactions) when over
 _CHUNK = 1_000            # blocks per lookup statement
 
 
