@@ -499,6 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile the full extraction")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     ap.add_argument("--sizes", help="peak-RSS corpus sizes in MB, e.g. 100,300,1000")
+    ap.add_argument("--only", help="run only these steps (comma-separated): throughput, store, scaling, memory")
     ap.add_argument("--rss-child", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=2, help=argparse.SUPPRESS)
@@ -517,12 +518,15 @@ def main(argv: list[str] | None = None) -> int:
     rep.load.append(os.getloadavg()[0])
     docs: list[Any] = []
     with tempfile.TemporaryDirectory(prefix="bluebook-bench.") as tmp:
-        steps = [("single-core throughput", lambda: docs.extend(throughput(rep, cfg, args.profile))),
-                 ("store ingest", lambda: (store_ingest(rep, cfg, docs, Path(tmp)), docs.clear())),
-                 ("1 vs 2 workers, Dask", lambda: scaling(rep, cfg, Path(tmp))),
-                 ("peak memory against corpus size", lambda: memory(rep, cfg, Path(tmp)))]
+        steps = [("throughput", "single-core throughput", lambda: docs.extend(throughput(rep, cfg, args.profile))),
+                 ("store", "store ingest", lambda: (store_ingest(rep, cfg, docs, Path(tmp)), docs.clear())),
+                 ("scaling", "1 vs 2 workers, Dask", lambda: scaling(rep, cfg, Path(tmp))),
+                 ("memory", "peak memory against corpus size", lambda: memory(rep, cfg, Path(tmp)))]
+        if args.only:
+            wanted = set(args.only.split(","))
+            steps = [s for s in steps if s[0] in wanted]
         failed = False
-        for title, step in steps:
+        for _key, title, step in steps:
             print(title, flush=True)
             try:
                 step()
