@@ -41,9 +41,9 @@ INGEST_BATCH = 100       # documents per store transaction, as a bulk ingest wou
 # default (16 events a document) makes the store's event clustering, not the pipeline, the whole story.
 RSS_DIPLOMATIC = 0.05
 QUICK = {"real_mb": 0.0, "text_mb": 0.4, "ut_mb": 0.1, "rss_mb": (0.2, 0.4, 0.8), "scale_mb": 0.6, "ingest_docs": 200,
-         "shard_bytes": 256 * 1024}
+         "shard_bytes": 256 * 1024, "bigdoc_mb": (0.1, 0.4)}
 FULL = {"real_mb": 5.0, "text_mb": 20.0, "ut_mb": 2.0, "rss_mb": (100.0, 300.0, 1000.0), "scale_mb": 20.0, "ingest_docs": 5000,
-        "shard_bytes": 16 << 20}
+        "shard_bytes": 16 << 20, "bigdoc_mb": (1.0, 10.0)}
 
 
 @dataclass
@@ -144,6 +144,19 @@ class TreeClock:
         self.clock.wall = time.perf_counter() - self.t0
         self.clock.cpu = time.process_time() - self.c0 + sum(
             cpu - self.base.get(pid, 0.0) for pid, cpu in self.seen.items())
+
+
+# -- one large document ------------------------------------------------------------------------------
+def bigdoc(rep: Report, cfg: dict[str, Any]) -> None:
+    """One document of each size in a fresh process (bench/bigdoc.py): time and memory must grow
+    linearly with its size (the extractor has no step quadratic in the events of one document)."""
+    small, big = (by_path("bigdoc", ROOT / "bench" / "bigdoc.py").measure(mb) for mb in cfg["bigdoc_mb"])
+    for r in (small, big):
+        rep.add(f"one {r['mb']:.1f} MB document", f"{r['mb'] / max(r['cpu_s'], 1e-9):.2f} MB/s, "
+                f"peak RSS {r['peak_rss_mb']:.0f} MB")
+    per_mb = (big["cpu_s"] / big["mb"]) / max(small["cpu_s"] / small["mb"], 1e-9)
+    rep.add(f"CPU per MB, {big['mb']:.1f} MB vs {small['mb']:.1f} MB document", f"{per_mb:.2f}x", "<= 1.5x",
+            per_mb <= 1.5)
 
 
 # -- single-core throughput --------------------------------------------------------------------------
@@ -520,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bluebook-bench.") as tmp:
         steps = [("throughput", "single-core throughput", lambda: docs.extend(throughput(rep, cfg, args.profile))),
                  ("store", "store ingest", lambda: (store_ingest(rep, cfg, docs, Path(tmp)), docs.clear())),
+                 ("bigdoc", "one large document", lambda: bigdoc(rep, cfg)),
                  ("scaling", "1 vs 2 workers, Dask", lambda: scaling(rep, cfg, Path(tmp))),
                  ("memory", "peak memory against corpus size", lambda: memory(rep, cfg, Path(tmp)))]
         if args.only:

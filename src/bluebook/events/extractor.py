@@ -15,6 +15,7 @@ from bluebook.events import dating
 from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
+from bluebook.events.filter import apply_filter
 from bluebook.events.items import named_items
 from bluebook.events.lexicon import cues
 from bluebook.events.merge import merge_events
@@ -537,7 +538,7 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
                 told.add(cand.type)
             covered.extend(ev.explain["item_span"] for ev in found if "item_span" in ev.explain)
             events.extend(found)
-    events = merge_events(events, _state_ids(ctx.gaz))
+    events = apply_filter(merge_events(events, _state_ids(ctx.gaz)), doc)
     for ev in events:
         summarise(ev, ctx.gaz)
         ev.compute_id()

@@ -1,6 +1,7 @@
 """An event a document states twice (headline, lead, caption, body) is one event."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from bluebook.models import Event
@@ -81,34 +82,58 @@ def _better(keep: Event, other: Event) -> Event:
     return keep
 
 
+def _keys(ev: Event) -> list[tuple[str, str | None, str]]:
+    """Where an event is filed: by type, each foreign party (a merge needs a shared one) or none when
+    it has none (it merges only with another that has none), and year (compatible dates share it)."""
+    foreign = [p for p in ev.parties if p not in _VN_SIDE] or [None]
+    return [(ev.type, p, ev.date[:4]) for p in foreign]
+
+
+def _candidates(filed: dict[tuple[str, str | None, str], list[int]], ev: Event) -> list[int]:
+    """Earlier events that may absorb ``ev``, in order; an undated event looks in every year."""
+    keys = _keys(ev)
+    if not ev.date:
+        keys = [k for k in filed if any(k[:2] == e[:2] for e in keys)]
+    else:
+        keys = keys + [(t, p, "") for t, p, _ in keys]
+    return sorted({i for k in keys for i in filed.get(k, ())})
+
+
+def _mergeable(kept: Event, ev: Event, states: frozenset[str]) -> bool:
+    # occurrences split from one sentence ("three calls") stay apart
+    if kept.sentence == ev.sentence and ev.explain.get("split"):
+        return False
+    if not _dates_mergeable(kept, ev):
+        return False
+    if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
+        return False
+    if ev.type in _BY_SPEAKER and kept.parties and ev.parties and kept.parties[0] != ev.parties[0]:
+        return False   # another speaker's protest or appeal
+    if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
+        return False   # the same two countries, other leaders: another call or meeting
+    return parties_compatible(kept.parties, ev.parties, states)
+
+
 def merge_events(events: list[Event], states: frozenset[str] = frozenset()) -> list[Event]:
+    """Each event folds into the first earlier one it is compatible with. Earlier events are filed
+    by type and foreign party, so a long document costs the events sharing a partner, not all pairs."""
     out: list[Event] = []
+    filed: dict[tuple[str, str | None, str], list[int]] = {}
     for ev in events:
-        target = None
-        for kept in out:
-            if kept.type != ev.type:
-                continue
-            # occurrences split from one sentence ("three calls") stay apart
-            if kept.sentence == ev.sentence and ev.explain.get("split"):
-                continue
-            if not _dates_mergeable(kept, ev):
-                continue
-            if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
-                continue
-            if ev.type in _BY_SPEAKER and kept.parties and ev.parties and kept.parties[0] != ev.parties[0]:
-                continue   # another speaker's protest or appeal
-            if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
-                continue   # the same two countries, other leaders: another call or meeting
-            if parties_compatible(kept.parties, ev.parties, states):
-                target = kept
-                break
+        seen = _candidates(filed, ev)
+        target = next((i for i in seen if _mergeable(out[i], ev, states)), None)
         if target is None:
             out.append(ev)
+            for k in _keys(ev):
+                filed.setdefault(k, []).append(len(out) - 1)
+            continue
+        before = set(_keys(out[target]))
+        # body text beats a caption or headline as the evidence
+        if out[target].kind in ("caption", "title") and ev.kind == "body":
+            out[target] = _better(ev, out[target])
         else:
-            # body text beats a caption or headline as the evidence
-            if target.kind in ("caption", "title") and ev.kind == "body":
-                ev = _better(ev, target)
-                out[out.index(target)] = ev
-            else:
-                _better(target, ev)
+            _better(out[target], ev)
+        for k in _keys(out[target]):
+            if k not in before:
+                bisect.insort(filed.setdefault(k, []), target)
     return out
