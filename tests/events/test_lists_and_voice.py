@@ -164,3 +164,17 @@ def test_match_reports_and_price_tables_give_no_events():
 def test_stopping_supplies_is_not_aid():
     text = "Ngày 8/5, Tổng thống Mỹ tuyên bố sẽ ngừng cung cấp 3.500 quả bom cho Israel."
     assert [e for e in extract(text, doc_date="2024-05-09", lang="vi") if e.type == "aid"] == []
+
+
+def test_messages_from_two_foreign_leaders_are_two_messages():
+    text = ("Ngày 2/9, Tổng thống Indonesia Joko Widodo và Thủ tướng Singapore Lý Hiển Long gửi điện chúc mừng "
+            "Chủ tịch nước Võ Văn Thưởng nhân dịp Quốc khánh Việt Nam.")
+    evs = _of(text, "2023-09-03", "message", "vi")
+    assert sorted(e.parties[0] for e in evs) == ["IDN", "SGP"]
+    assert all("VNM" in e.parties for e in evs)
+
+
+def test_a_source_named_before_the_sender_is_not_a_second_sender():
+    text = "Hãng thông tấn Nhật Bản đưa tin, Tổng thống Hàn Quốc đã gửi điện chia buồn tới Thủ tướng Việt Nam."
+    evs = _of(text, "2023-09-03", "message", "vi")
+    assert len(evs) == 1 and {"KOR", "VNM"} <= set(evs[0].parties)

@@ -37,6 +37,8 @@ _BYLINE_NAME = re.compile(r"(?:[^\W\d_][\w.'’-]*)(?:\s+[^\W\d_][\w.'’-]*){0,
 # YAML front matter of Markdown exports: at the top, or after "<summary>Origin content</summary>"
 _FRONT_MATTER = re.compile(r"(?m)^[ \t]*---[ \t]*\n[\w-]{1,30}[ \t]*:[^\n]*\n(?:[^\n]*\n){0,60}?[ \t]*---[ \t]*$")
 _LETTER = re.compile(r"[^\W\d_]")
+# A record that opens with one Markdown link (a feed's search-result card): the link text is its headline.
+_HEADLINE_LINK = re.compile(r"\[([^\[\]]{20,300})\]\(https?://[^()\s]+\)\s*$")
 _ESCAPES = re.compile(r"\\.")
 _CONTENT_LINE = re.compile(r"(?m)^[^\S\n]*(\S(?:[^\n]*\S)?)")   # a line without its outer white space
 
@@ -147,6 +149,13 @@ class _Classifier:
         card = False            # the previous block was a repeated headline: a summary may follow
         for i, (block, s) in enumerate(zip(self.blocks, self.strings, strict=True)):
             if block.kind != "body":
+                continue
+            if not title_seen and (m := _HEADLINE_LINK.match(s)) and _headline_like(m.group(1), m.group(1).count(" ") + 1):
+                title_seen = True
+                title = m.group(1)
+                block.kind = "title"
+                block.start, block.end = block.start + 1, block.start + 1 + len(title)
+                self.strings[i] = title
                 continue
             kind, reason = self._by_pattern(s, rules)
             after_card, card = card, False

@@ -32,6 +32,10 @@ _SPLIT_BY_PARTNER = {"visit", "talks", "phone_call", "anniversary", "upgrade", "
 _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 # Types whose object may be a list of named items, one event each ("the X Forum and the Y Summit").
 _ITEM_TYPES = {"conference", "agreement"}
+# Types where a coordinated subject of several foreign senders means one event each.
+_SPLIT_BY_SENDER = {"message"}
+_SENDER_KINDS = {"state", "adjective", "person", "title", "org"}
+_AND = re.compile(r"\b(?:và|and|cùng)\b|&|^\s*,\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|We|we|my|our|Our|us)\s")
 _ENDS_SENTENCE = re.compile(r"[.!?…:\"”»)]\s*$")
 _CLAUSE_STOP = re.compile(r";|(?<![A-Z])\.\s")
@@ -292,6 +296,14 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             members = [m for m in group if m.state not in actors]
             partner_sets = [actors + [m.state] for m in members]
             partner_dates = _own_dates(ctx.sentence_dates[si], members, s.end)
+    if len(partner_sets) == 1 and cand.type in _SPLIT_BY_SENDER:
+        senders = _senders(ms, s.text, base, cs_abs, base + cand.start)
+        if len(senders) >= 2:
+            rest = [p for p in parties if p not in senders]
+            if ctx.about_viet_nam and P.VN not in rest:
+                rest.append(P.VN)
+            partner_sets = [[snd] + rest for snd in senders]
+            partner_dates = [None] * len(senders)
     # "(March, May and August 2020)": one occurrence each; an anniversary's "(1992-2022)" is its period
     date_exprs = choice.exprs if len(choice.exprs) >= 2 and cand.type != "anniversary" else [None]
 
@@ -322,6 +334,24 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         for ev in out:
             _anniversary_year(ev, s.text, doc)
     return out
+
+
+def _senders(ms: list[Mention], text: str, base: int, start: int, end: int) -> list[str]:
+    """Foreign states of the coordinated subject before the trigger: "the President of Laos and the
+    Prime Minister of Cambodia sent messages" (absolute offsets ``start``..``end``) gives both."""
+    found: list[str] = []
+    last_end = -1
+    for m in ms:
+        if not (start <= m.start and m.end <= end) or m.kind not in _SENDER_KINDS:
+            continue
+        p = P.party_of(m)
+        if not p or p in _DOMESTIC or p in found:
+            continue
+        if found and not _AND.search(text[last_end - base:m.start - base]):
+            return []    # not a coordination ("the ambassador of X in Y")
+        found.append(p)
+        last_end = m.end
+    return found if len(found) >= 2 else []
 
 
 def _anniversary_year(ev: Event, text: str, doc: Document) -> None:
