@@ -178,3 +178,35 @@ def test_a_source_named_before_the_sender_is_not_a_second_sender():
     text = "Hãng thông tấn Nhật Bản đưa tin, Tổng thống Hàn Quốc đã gửi điện chia buồn tới Thủ tướng Việt Nam."
     evs = _of(text, "2023-09-03", "message", "vi")
     assert len(evs) == 1 and {"KOR", "VNM"} <= set(evs[0].parties)
+
+
+def test_a_foreign_story_in_vietnamese_does_not_make_viet_nam_a_party():
+    text = ("Ngày 10/7, Tổng thống Pháp Emmanuel Macron điện đàm với Thủ tướng Israel Benjamin Netanyahu về "
+            "tình hình khu vực.")
+    evs = _of(text, "2024-07-11", "phone_call", "vi")
+    assert len(evs) == 1 and set(evs[0].parties) == {"FRA", "ISR"}
+
+
+def test_a_province_receiving_a_consul_is_viet_nams_side():
+    text = ("Sáng 16/9, Phó Chủ tịch UBND tỉnh Nguyễn Văn An đã tiếp xã giao ông Lý Minh, Tổng lãnh sự "
+            "Trung Quốc tại Đà Nẵng.")
+    evs = _of(text, "2024-09-17", "talks", "vi")
+    assert len(evs) == 1 and set(evs[0].parties) == {"VNM", "CHN"}
+
+
+def test_a_meeting_between_two_ministers_is_one_meeting_of_both():
+    text = "Ngày 24/7, cuộc gặp giữa Bộ trưởng Quốc phòng Mỹ và người đồng cấp Iraq diễn ra tại Washington."
+    evs = _of(text, "2024-07-25", "talks", "vi")
+    assert len(evs) == 1 and set(evs[0].parties) == {"USA", "IRQ"}
+
+
+def test_a_call_with_a_word_between_is_still_a_call():
+    text = 'Hôm 3/2, Thủ tướng Canada viết: "Tôi vừa có một cuộc gọi tốt đẹp với Tổng thống Trump".'
+    evs = _of(text, "2025-02-04", "phone_call", "vi")
+    assert len(evs) == 1 and set(evs[0].parties) == {"CAN", "USA"} and evs[0].date == "2025-02-03"
+
+
+def test_abbreviations_with_periods_do_not_hide_a_trigger():
+    text = "On 11 September 2023 the leaders announced the upgrade of the Vietnam-U.S. ties to a Comprehensive Strategic Partnership."
+    evs = _of(text, "2023-09-12", "upgrade", "en")
+    assert len(evs) == 1 and set(evs[0].parties) == {"VNM", "USA"}

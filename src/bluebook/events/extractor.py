@@ -20,7 +20,7 @@ from bluebook.events.items import named_items
 from bluebook.events.lexicon import cues
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
-from bluebook.events.voice import publisher_state, relations_established
+from bluebook.events.voice import names_home, publisher_state, relations_established
 from bluebook.gazetteer import Gazetteer, get_gazetteer
 from bluebook.models import DateExpr, Document, Event, Mention, Sentence
 
@@ -34,6 +34,7 @@ _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 _ITEM_TYPES = {"conference", "agreement"}
 # Types where a coordinated subject of several foreign senders means one event each.
 _SPLIT_BY_SENDER = {"message"}
+_BETWEEN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:giữa|between)\b", re.IGNORECASE)
 _SENDER_KINDS = {"state", "adjective", "person", "title", "org"}
 _AND = re.compile(r"\b(?:và|and|cùng)\b|&|^\s*,\s*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|We|we|my|our|Our|us)\s")
@@ -128,7 +129,7 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
     doc.dates = [d for ds in sdates for d in ds]
     return DocContext(doc, gaz, mentions, [m.start for m in mentions], sdates,
                       _story_date(doc, sdates), _is_yearly_report(doc, sdates),
-                      doc.lang == "vi" or any(m.state == P.VN for m in mentions[:400]),
+                      any(m.state == P.VN for m in mentions[:400]) or names_home(doc.text[:20000], doc.lang),
                       publisher_state(doc.url + " " + doc.text[:3000]))
 
 
@@ -277,7 +278,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     partner_sets: list[list[str]] = [parties]
     partner_dates: list[DateExpr | None] = [None]
     if cand.type in _SPLIT_BY_PARTNER:
-        group = P.coordinated_states(ms, s.text, base, a_end)
+        # "cuộc gặp giữa A và B", "talks between A and B": the two sides of one meeting, not partners
+        group = [] if _BETWEEN.match(s.text, cand.end) else P.coordinated_states(ms, s.text, base, a_end)
         vn_side = P.VN in parties or (cand.type in _BILATERAL and ctx.about_viet_nam)
         if (len(group) < 2 or cand.repeated) and vn_side:
             # a looser list: several foreign partners named after the trigger (or, when the trigger

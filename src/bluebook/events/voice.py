@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bluebook.gazetteer.data import DATA, read_tsv
+from bluebook.gazetteer.data import DATA, LANG, read_tsv
 
 _HOST = re.compile(r"https?://([A-Za-z0-9.-]+)")
 
@@ -30,6 +30,21 @@ def publisher_state(text: str) -> str | None:
             if state:
                 return state
     return None
+
+
+@lru_cache(maxsize=4)
+def _home(lang: str) -> re.Pattern[str] | None:
+    words = [re.escape(r["pattern"]) for r in read_tsv(LANG / lang / "home.tsv")]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])")
+
+
+def names_home(text: str, lang: str) -> bool:
+    """Does ``text`` name one of Viet Nam's own institutions ("UBND tỉnh", "Tỉnh ủy", "nước ta")?
+    The words are in ``lang/<lang>/home.tsv``; they make a story Viet Nam's own though no state is named."""
+    pattern = _home(lang if lang in ("vi", "en") else "vi")
+    return pattern is not None and pattern.search(text) is not None
 
 
 @lru_cache(maxsize=1)
