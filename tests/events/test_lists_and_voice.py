@@ -210,3 +210,18 @@ def test_abbreviations_with_periods_do_not_hide_a_trigger():
     text = "On 11 September 2023 the leaders announced the upgrade of the Vietnam-U.S. ties to a Comprehensive Strategic Partnership."
     evs = _of(text, "2023-09-12", "upgrade", "en")
     assert len(evs) == 1 and set(evs[0].parties) == {"VNM", "USA"}
+
+
+def test_meeting_on_the_sidelines_of_a_forum_means_both_attended_it():
+    text = ("On November 17, 2022, Vice President Harris met with President Nguyen Xuan Phuc of Vietnam on the "
+            "margins of the APEC Leaders Meeting in Bangkok.")
+    evs = extract(text, doc_date="2022-11-18", lang="en")
+    talks = [e for e in evs if e.type == "talks"]
+    conf = [e for e in evs if e.type == "conference"]
+    assert len(talks) == 1 and set(talks[0].parties) == {"USA", "VNM"}    # neither the forum nor the city
+    assert len(conf) == 1 and "APEC" in conf[0].parties
+
+
+def test_sidelines_of_an_unnamed_meeting_is_no_conference():
+    text = "Bên lề hội nghị, Đại tướng Phan Văn Giang có cuộc gặp với người đồng cấp Nga ngày 20/11."
+    assert [e.type for e in extract(text, doc_date="2024-11-21", lang="vi")] == ["talks"]

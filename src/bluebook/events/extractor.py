@@ -34,6 +34,9 @@ _BILATERAL = {"visit", "talks", "phone_call", "anniversary", "upgrade"}
 _ITEM_TYPES = {"conference", "agreement"}
 # Types where a coordinated subject of several foreign senders means one event each.
 _SPLIT_BY_SENDER = {"message"}
+# Meetings of two sides: a forum named as where they met is not one of them.
+_MEETING = {"talks", "phone_call"}
+_VENUE_REACH = 60
 _BETWEEN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:giữa|between)\b", re.IGNORECASE)
 _SENDER_KINDS = {"state", "adjective", "person", "title", "org"}
 _AND = re.compile(r"\b(?:và|and|cùng)\b|&|^\s*,\s*$", re.IGNORECASE)
@@ -229,6 +232,9 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     base = s.start
     ms = ctx.mentions_in(s.start, s.end)
     a_end = base + cand.end
+    if "venue" in cand.trigger.flags and not any(
+            m.kind == "org" and a_end <= m.start <= a_end + _VENUE_REACH for m in ms):
+        return []    # "bên lề hội nghị", "on the sidelines of the meeting": which forum is not said
     parties = P.parties_from(ms, s.text, base, locative_ok=cand.type == "visit", locative_from=base + cand.start)
     if any(m.kind == "state" and m.id == "VNM" for m in ms) or any(
             m.kind in ("person", "title", "org") and m.state == "VNM" for m in ms):
@@ -236,6 +242,9 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
             parties.append(P.VN)
     if cand.type in _ADDRESSED:
         parties = _speaker_and_addressee(ctx, si, cand, ms, parties)
+    if cand.type in _MEETING:
+        venue = P.venue_orgs(ms, s.text, base)
+        parties = [p for p in parties if p not in venue]
     before = s.text[clause_start(s.text, cand.start):cand.start]
     cs_abs = s.start + clause_start(s.text, cand.start)
     bare_title = any(m.kind == "title" and not m.state and cs_abs <= m.start < s.start + cand.start for m in ms)

@@ -15,6 +15,8 @@ _LIST_GAP = re.compile(r"^\s*(?:\([^()]{0,40}\))?\s*(?:(?:vào\s+)?(?:năm|in)\s
 _CURRENCY = re.compile(r"\\?\$|D\b")
 # A state named right after these is where something happens, not who takes part ("tại Ấn Độ").
 _LOCATIVE = re.compile(r"(?:tại|ở|in|at)\s+(?:thủ đô\s+|the\s+)?$", re.IGNORECASE)
+# A forum named after these is where two leaders met, not a side of their meeting.
+_VENUE = re.compile(r"(?:sidelines|margins|bên lề|khuôn khổ|framework|occasion|nhân dịp)\b[^.;:]{0,80}$", re.IGNORECASE)
 
 
 
@@ -35,6 +37,17 @@ def party_of(m: Mention) -> str:
     return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
 
 
+def venue_orgs(mentions: list[Mention], text: str, base: int) -> set[str]:
+    """Parties named only as the venue of a meeting ("on the sidelines of the APEC Leaders' Meeting")."""
+    venue, other = set(), set()
+    for m in mentions:
+        if m.kind != "org":
+            continue
+        p = party_of(m)
+        (venue if _VENUE.search(text, max(0, m.start - base - 80), m.start - base) else other).add(p)
+    return venue - other
+
+
 def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: bool,
                  locative_from: int = 0) -> list[str]:
     """Parties named by ``mentions`` (offsets absolute; ``text`` is the sentence starting at ``base``).
@@ -46,7 +59,7 @@ def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: boo
     for m in mentions:
         if _CURRENCY.match(text, m.end - base):
             continue    # "US$ 300,000", "AU$10 million", "S$": a currency, not a party
-        if m.kind == "state" and (not locative_ok or m.start < locative_from):
+        if m.kind in ("state", "capital") and (not locative_ok or m.start < locative_from):
             before = text[max(0, m.start - base - 20):m.start - base]
             if _LOCATIVE.search(before):
                 continue
