@@ -225,3 +225,12 @@ def test_meeting_on_the_sidelines_of_a_forum_means_both_attended_it():
 def test_sidelines_of_an_unnamed_meeting_is_no_conference():
     text = "Bên lề hội nghị, Đại tướng Phan Văn Giang có cuộc gặp với người đồng cấp Nga ngày 20/11."
     assert [e.type for e in extract(text, doc_date="2024-11-21", lang="vi")] == ["talks"]
+
+
+def test_troops_leaving_a_country_is_no_withdrawal_but_leaving_an_initiative_is():
+    assert [e for e in extract("Ngày 5/9, Mỹ tuyên bố rút quân ra khỏi Iraq vào năm 2026.", doc_date="2024-09-06",
+                               lang="vi") if e.type == "withdrawal"] == []
+    assert [e for e in extract("The U.S. withdrew from Afghanistan in August 2021.", doc_date="2021-09-01",
+                               lang="en") if e.type == "withdrawal"] == []
+    evs = _of("In July 2023 Russia withdrew from the Black Sea Grain Initiative.", "2023-12-31", "withdrawal", "en")
+    assert len(evs) == 1 and evs[0].parties[0] == "RUS" and evs[0].date == "2023-07"

@@ -16,7 +16,7 @@ from bluebook.events import parties as P
 from bluebook.events.candidates import Candidate, clause_start, find_candidates
 from bluebook.events.evidence import evidence_span, location_of
 from bluebook.events.filter import apply_filter
-from bluebook.events.items import named_items
+from bluebook.events.items import named_items, treaty_noun
 from bluebook.events.lexicon import cues
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
@@ -37,6 +37,8 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_WITHDRAWAL_REACH = 80
+_TROOPS = re.compile(r"\b(?:quân|binh sĩ|binh lính|lực lượng|troops|forces|soldiers|military)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:giữa|between)\b", re.IGNORECASE)
 _SENDER_KINDS = {"state", "adjective", "person", "title", "org"}
 _AND = re.compile(r"\b(?:và|and|cùng)\b|&|^\s*,\s*$", re.IGNORECASE)
@@ -232,6 +234,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     base = s.start
     ms = ctx.mentions_in(s.start, s.end)
     a_end = base + cand.end
+    if cand.type == "withdrawal" and not _leaves_a_body(ms, s, cand):
+        return []    # "rút quân khỏi Iraq", "withdrew from Afghanistan": troops leaving a country
     if "venue" in cand.trigger.flags and not any(
             m.kind == "org" and a_end <= m.start <= a_end + _VENUE_REACH for m in ms):
         return []    # "bên lề hội nghị", "on the sidelines of the meeting": which forum is not said
@@ -345,6 +349,22 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         for ev in out:
             _anniversary_year(ev, s.text, doc)
     return out
+
+
+def _leaves_a_body(ms: list[Mention], s: Sentence, cand: Candidate) -> bool:
+    """A withdrawal is from an organisation, a treaty or an initiative; not troops leaving a country:
+    the first thing named after the trigger is not a state (unless a treaty noun comes before it)."""
+    if _TROOPS.search(s.text, max(0, cand.start - 20), min(len(s.text), cand.end + 20)):
+        return False
+    end = min(len(s.text), cand.end + _WITHDRAWAL_REACH)
+    for m in ms:
+        if m.start < s.start + cand.end or m.start >= s.start + end:
+            continue
+        if m.kind == "org":
+            return True
+        if m.kind in ("state", "capital", "adjective"):
+            return treaty_noun(s.text, cand.end, m.start - s.start, s.lang)
+    return True
 
 
 def _senders(ms: list[Mention], text: str, base: int, start: int, end: int) -> list[str]:

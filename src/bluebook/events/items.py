@@ -31,6 +31,18 @@ def _nouns(lang: str) -> dict[str, re.Pattern[str]]:
             for k, v in groups.items()}
 
 
+@lru_cache(maxsize=4)
+def _treaty_nouns(lang: str) -> re.Pattern[str]:
+    words = [re.escape(r["noun"]) for r in read_tsv(LANG / lang / "items.tsv") if r["kind"] == "agreement"]
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True) or ["(?!x)x"]) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def treaty_noun(text: str, start: int, end: int, lang: str) -> bool:
+    """Is an agreement noun ("treaty", "hiệp định"), in any case, in ``text[start:end]``?"""
+    return _treaty_nouns(lang if lang in ("vi", "en") else "vi").search(text, start, end) is not None
+
+
 def _unbracketed(text: str, start: int, end: int, sep: re.Pattern[str]) -> list[int]:
     """Separator positions outside brackets and quotes."""
     cuts = []
