@@ -114,3 +114,14 @@ def test_unreadable_input_is_named_and_the_others_still_extracted(tmp_path: Path
     assert res.exit_code == 1
     assert "bad.pdf" in res.stderr and "missing.txt" in res.stderr
     assert [e["type"] for e in jsonl(res.stdout)] == ["phone_call"]
+
+
+def test_min_confidence_keeps_only_events_at_or_above_it(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(VI + EN, encoding="utf-8")
+    every = jsonl(run(["extract", str(f), "--date", "2023-03-14"]).stdout)
+    assert every and all(0.0 <= e["confidence"] <= 1.0 for e in every)
+    cut = sorted(e["confidence"] for e in every)[len(every) // 2]
+    kept = jsonl(run(["extract", str(f), "--date", "2023-03-14", "--min-confidence", str(cut)]).stdout)
+    assert [e["id"] for e in kept] == [e["id"] for e in every if e["confidence"] >= cut]
+    assert run(["extract", str(f), "--min-confidence", "1.5"]).exit_code == 2

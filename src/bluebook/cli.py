@@ -37,13 +37,15 @@ def extract(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | json | csv | table"),
     explain: bool = typer.Option(False, "--explain", help="Show the trigger, entities and date behind each event."),
     encoding: str | None = typer.Option(None, "--encoding", help="Force an input encoding (utf-8, cp1258, tcvn3, vni …)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Keep events whose confidence (learned probability) is at least this."),
 ) -> None:
     """Extract diplomatic events from news texts."""
     from bluebook.ingest import iter_raw
     from bluebook.output import write_events
     from bluebook.pipeline import parse_date, process_all
 
-    settings = _settings(encoding, lang)
+    settings = _settings(encoding, lang).with_(min_confidence=min_confidence)
     try:
         doc_date = parse_date(date, "--date")
     except BluebookError as exc:

@@ -95,7 +95,11 @@ def process(raw: RawDoc, settings: Settings = DEFAULT, doc_date: date | None = N
     except BadDateError:
         doc.warnings.append(f"metadata date {meta_date!r} is not a date; ignored")
         meta_date = ""
-    return analyse(doc, doc_date, lang if lang != "auto" else None, meta_date)
+    doc = analyse(doc, doc_date, lang if lang != "auto" else None, meta_date)
+    if settings.min_confidence > 0:
+        # confidence is the learned filter's probability that an event is right (events/filter.py)
+        doc.events = [e for e in doc.events if e.confidence >= settings.min_confidence]
+    return doc
 
 
 def process_all(items: Iterable[RawDoc | BluebookError], settings: Settings = DEFAULT,
