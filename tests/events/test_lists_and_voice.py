@@ -234,3 +234,12 @@ def test_troops_leaving_a_country_is_no_withdrawal_but_leaving_an_initiative_is(
                                lang="en") if e.type == "withdrawal"] == []
     evs = _of("In July 2023 Russia withdrew from the Black Sea Grain Initiative.", "2023-12-31", "withdrawal", "en")
     assert len(evs) == 1 and evs[0].parties[0] == "RUS" and evs[0].date == "2023-07"
+
+
+def test_a_planned_meeting_on_a_weekday_is_the_coming_one():
+    # the story is dated Sunday 10 September 2023: "on Monday" is the 11th when the meeting is still to come
+    planned = _of("On Monday, the President will meet with Prime Minister Pham Minh Chinh of Vietnam.",
+                  "2023-09-10", "talks", "en")
+    assert [e.date for e in planned] == ["2023-09-11"] and planned[0].planned
+    past = _of("On Monday, the President met with Prime Minister Pham Minh Chinh of Vietnam.", "2023-09-10", "talks", "en")
+    assert [e.date for e in past] == ["2023-09-04"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from bluebook.dates import find_dates
 from bluebook.events import dating
@@ -282,6 +283,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     persons, written = P.persons_from(ms)
     ev_start, ev_end = evidence_span(s, ms, cand)
     location = location_of(s, ms, cand)
+    if cand.planned:
+        choice = _ahead(choice, doc.doc_date)
     planned = cand.planned or dating.is_future(choice, doc.doc_date)
 
     items, named = _item_spans(ctx, si, cand)
@@ -365,6 +368,18 @@ def _leaves_a_body(ms: list[Mention], s: Sentence, cand: Candidate) -> bool:
         if m.kind in ("state", "capital", "adjective"):
             return treaty_noun(s.text, cand.end, m.start - s.start, s.lang)
     return True
+
+
+def _ahead(choice: dating.DateChoice, doc_date: date | None) -> dating.DateChoice:
+    """"The President will meet … on Monday": a weekday resolved to the days just before the story
+    (the news default) is the coming one when the event is still planned."""
+    if doc_date is None or len(choice.exprs) != 1 or not choice.exprs[0].relative or len(choice.date) != 10:
+        return choice
+    day = date.fromisoformat(choice.date)
+    if not 0 < (doc_date - day).days < 7:
+        return choice
+    ahead = (day + timedelta(days=7)).isoformat()
+    return dating.DateChoice(ahead, None, choice.text, choice.origin, choice.exprs)
 
 
 def _senders(ms: list[Mention], text: str, base: int, start: int, end: int) -> list[str]:
