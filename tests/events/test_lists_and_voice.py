@@ -238,8 +238,8 @@ def test_troops_leaving_a_country_is_no_withdrawal_but_leaving_an_initiative_is(
 
 def test_a_planned_meeting_on_a_weekday_is_the_coming_one():
     # the story is dated Sunday 10 September 2023: "on Monday" is the 11th when the meeting is still to come
-    planned = _of("On Monday, the President will meet with Prime Minister Pham Minh Chinh of Vietnam.",
+    planned = _of("On Monday, President Biden will meet with Prime Minister Pham Minh Chinh of Vietnam.",
                   "2023-09-10", "talks", "en")
     assert [e.date for e in planned] == ["2023-09-11"] and planned[0].planned
-    past = _of("On Monday, the President met with Prime Minister Pham Minh Chinh of Vietnam.", "2023-09-10", "talks", "en")
+    past = _of("On Monday, President Biden met with Prime Minister Pham Minh Chinh of Vietnam.", "2023-09-10", "talks", "en")
     assert [e.date for e in past] == ["2023-09-04"]
