@@ -243,3 +243,18 @@ def test_a_planned_meeting_on_a_weekday_is_the_coming_one():
     assert [e.date for e in planned] == ["2023-09-11"] and planned[0].planned
     past = _of("On Monday, President Biden met with Prime Minister Pham Minh Chinh of Vietnam.", "2023-09-10", "talks", "en")
     assert [e.date for e in past] == ["2023-09-04"]
+
+
+def test_the_dated_item_of_a_list_is_the_visit_not_the_general_mention_before_it():
+    text = ("Hai bên nhất trí thúc đẩy kết quả các chuyến thăm cấp cao thời gian qua, nhất là chuyến thăm chính "
+            "thức Nhật Bản của Thủ tướng (25-27/5/2023) và cuộc điện đàm giữa hai Thủ tướng (8/8/2023).")
+    visits = _of(text, "2023-10-01", "visit", "vi")
+    assert [(e.date, e.date_end) for e in visits] == [("2023-05-25", "2023-05-27")]
+    assert [e.date for e in _of(text, "2023-10-01", "phone_call", "vi")] == ["2023-08-08"]
+
+
+def test_a_treaty_signed_n_years_ago_is_dated_by_its_anniversary():
+    text = "Năm nay, hai nước kỷ niệm 30 năm ngày ký Hiệp ước hữu nghị Việt Nam - Liên bang Nga."
+    assert [e.date for e in _of(text, "2024-10-23", "agreement", "vi")] == ["1994"]
+    text_en = "In 2024 the two countries marked the 30th anniversary of the signing of the Treaty between Viet Nam and Russia."
+    assert [e.date for e in _of(text_en, "2024-12-31", "agreement", "en")] == ["1994"]

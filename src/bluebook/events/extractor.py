@@ -38,6 +38,8 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_YEARS_SINCE = re.compile(r"(\d{1,3}) năm (?:ngày )?$|(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the )?(?:signing of )?(?:the )?$",
+                          re.IGNORECASE)
 _WITHDRAWAL_REACH = 80
 _TROOPS = re.compile(r"\b(?:quân|binh sĩ|binh lính|lực lượng|troops|forces|soldiers|military)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:giữa|between)\b", re.IGNORECASE)
@@ -351,6 +353,14 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     if cand.type == "anniversary":
         for ev in out:
             _anniversary_year(ev, s.text, doc)
+    if cand.type == "agreement":
+        years = _YEARS_SINCE.search(s.text[max(0, cand.start - 40):cand.start])
+        if years:
+            # "kỷ niệm 30 năm ngày ký Hiệp ước", "the 30th anniversary of the signing of": signed N years before
+            n = int(years.group(1) or years.group(2))
+            for ev in out:
+                if ev.date[:4].isdigit() and n < int(ev.date[:4]):
+                    ev.date, ev.date_end, ev.planned = str(int(ev.date[:4]) - n), None, False
     return out
 
 
@@ -561,7 +571,9 @@ def _dominant(cands: list[Candidate]) -> list[Candidate]:
             continue
         if prev is not None:
             prev.repeated = c.repeated = True
-        if prev is None or ("weak" in prev.trigger.flags and "weak" not in c.trigger.flags):
+        # "các chuyến thăm …, nhất là chuyến thăm … (20/6/2024)": the dated item is the occurrence
+        dated = prev is not None and prev.own_date is None and c.own_date is not None
+        if prev is None or dated or ("weak" in prev.trigger.flags and "weak" not in c.trigger.flags):
             seen[c.type] = c
     return sorted(kept + list(seen.values()), key=lambda c: c.start)
 
