@@ -258,3 +258,11 @@ def test_a_treaty_signed_n_years_ago_is_dated_by_its_anniversary():
     assert [e.date for e in _of(text, "2024-10-23", "agreement", "vi")] == ["1994"]
     text_en = "In 2024 the two countries marked the 30th anniversary of the signing of the Treaty between Viet Nam and Russia."
     assert [e.date for e in _of(text_en, "2024-12-31", "agreement", "en")] == ["1994"]
+
+
+def test_an_appeal_keeps_the_storys_day_and_a_protest_its_month():
+    text = ("Hà Nội, ngày 12/6/2024\n\nNgười phát ngôn Bộ Ngoại giao Việt Nam phản đối việc Trung Quốc cho tàu "
+            "xâm phạm vùng biển của Việt Nam và yêu cầu Trung Quốc rút tàu.")
+    evs = extract(text, doc_date="2024-06-12", lang="vi")
+    assert {e.type: e.date for e in evs if e.type in ("accusation", "appeal")} == {
+        "accusation": "2024-06", "appeal": "2024-06-12"}

@@ -53,7 +53,7 @@ _ITEM_LEAD = re.compile(r"\s*(?:,|;|và|and)", re.IGNORECASE)
 _ANNIV_N = re.compile(r"(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the establishment of )?(?:the )?diplomatic (?:relations|ties)"
                       r"|(\d{1,3}) năm (?:ngày )?thiết lập quan hệ ngoại giao", re.IGNORECASE)
 # What is said at a meeting is dated by the day the story gives (a visit or a summit spans days).
-_SAID_ON_THE_DAY = {"appeal", "accusation"}
+_SAID_ON_THE_DAY = {"appeal"}
 # Appeals and protests: the parties are the speaker and the addressee.
 _ADDRESSED = {"appeal", "accusation"}
 _ADDRESSEE_REACH = 90
