@@ -57,3 +57,14 @@ def test_many_events_merge_in_linear_order_of_partners():
     events = [ev("talks", f"20{10 + i % 10}-0{1 + i % 9}", ["VNM", f"X{i}"], i) for i in range(3000)]
     out = merge_events(events, STATES)
     assert [e.parties[1] for e in out] == [f"X{i}" for i in range(3000)]
+
+
+def test_one_envoy_meeting_two_foreign_leaders_is_two_meetings():
+    a = ev("talks", "2024-10", ["VNM", "CHN"], 0, persons=["Luong Cuong", "Tap Can Binh"])
+    b = ev("talks", "2024-10", ["VNM", "CHN"], 4, persons=["Luong Cuong", "Ly Cuong"])
+    a.explain["foreign_persons"], b.explain["foreign_persons"] = ["Tap Can Binh"], ["Ly Cuong"]
+    assert len(merge_events([a, b], STATES)) == 2
+    c = ev("talks", "2024-10-12", ["VNM", "CHN"], 9, persons=["Tap Can Binh"])
+    c.explain["foreign_persons"] = ["Tap Can Binh"]
+    out = merge_events([a, b, c], STATES)
+    assert len(out) == 2 and out[0].date == "2024-10-12"

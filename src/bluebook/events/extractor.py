@@ -343,7 +343,9 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
                 evidence=doc.original_span(ev_start, ev_end), trigger=s.text[cand.start:cand.end],
                 date_text=date_text, confidence=round(min(conf, 0.95), 2), kind=s.kind,
                 explain={"trigger_pattern": cand.trigger.pattern.pattern[:120], "date_origin": choice.origin,
-                         "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si},
+                         "mentions": [(m.text, m.id, m.kind) for m in ms], "sentence": si,
+                         "foreign_persons": sorted({m.name for m in ms if m.kind == "person" and m.name
+                                                    and m.state and m.state not in _DOMESTIC})},
             )
             out.append(ev)
     if len(out) > 1 or cand.own_date is not None:

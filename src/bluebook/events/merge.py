@@ -111,6 +111,9 @@ def _mergeable(kept: Event, ev: Event, states: frozenset[str]) -> bool:
         return False   # another speaker's protest or appeal
     if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
         return False   # the same two countries, other leaders: another call or meeting
+    fa, fb = kept.explain.get("foreign_persons"), ev.explain.get("foreign_persons")
+    if ev.type in _BY_PEOPLE and fa and fb and not set(fa) & set(fb):
+        return False   # one delegation head meeting two foreign leaders: two meetings
     return parties_compatible(kept.parties, ev.parties, states)
 
 
