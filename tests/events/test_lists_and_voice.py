@@ -266,3 +266,14 @@ def test_an_appeal_keeps_the_storys_day_and_a_protest_its_month():
     evs = extract(text, doc_date="2024-06-12", lang="vi")
     assert {e.type: e.date for e in evs if e.type in ("accusation", "appeal")} == {
         "accusation": "2024-06", "appeal": "2024-06-12"}
+
+
+def test_souvenirs_are_not_aid_and_vague_times_are_not_events():
+    gift = "Sáng 16/9, Phó Chủ tịch UBND tỉnh tặng quà lưu niệm cho Tổng lãnh sự Trung Quốc tại Đà Nẵng."
+    assert _of(gift, "2024-09-17", "aid", "vi") == []
+    relief = "Sáng 16/9, Đại sứ Nhật Bản trao tặng 500 phần quà cho người dân vùng lũ Việt Nam."
+    assert len(_of(relief, "2024-09-17", "aid", "vi")) == 1
+    vague = "Hai bên nhất trí tăng cường tiếp xúc cấp cao giữa Việt Nam và Trung Quốc trong thời gian tới."
+    assert _of(vague, "2024-11-05", "talks", "vi") == []
+    summary = "The two countries have exchanged many visits between Viet Nam and Japan over the years."
+    assert _of(summary, "2024-11-05", "visit", "en") == []

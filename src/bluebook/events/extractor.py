@@ -21,6 +21,7 @@ from bluebook.events.items import named_items, treaty_noun
 from bluebook.events.lexicon import cues
 from bluebook.events.merge import merge_events
 from bluebook.events.summary import summarise
+from bluebook.events.vague import vague_after
 from bluebook.events.voice import names_home, publisher_state, relations_established
 from bluebook.gazetteer import Gazetteer, get_gazetteer
 from bluebook.models import DateExpr, Document, Event, Mention, Sentence
@@ -623,6 +624,8 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
                 continue    # a word inside a listed item ("the virtual meeting of the WHO") is its name
             if cand.anaphoric and cand.type in told and not ctx.sentence_dates[si]:
                 continue    # "chuyến thăm này", "during the visit", undated: the event told before
+            if not ctx.sentence_dates[si] and vague_after(s.text, cand.end, s.lang):
+                continue    # "tiếp xúc cấp cao trong thời gian tới", "visits over the years"
             found = _events_for(ctx, si, cand)
             if found:
                 told.add(cand.type)
