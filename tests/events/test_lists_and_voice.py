@@ -277,3 +277,11 @@ def test_souvenirs_are_not_aid_and_vague_times_are_not_events():
     assert _of(vague, "2024-11-05", "talks", "vi") == []
     summary = "The two countries have exchanged many visits between Viet Nam and Japan over the years."
     assert _of(summary, "2024-11-05", "visit", "en") == []
+
+
+def test_a_bracketed_date_closing_the_paragraph_dates_its_events():
+    text = ("In 2021, relations between the two legislatures grew. A delegation of the Foreign Affairs Committee of the "
+            "Japanese House of Representatives visited Viet Nam. The visit deepened ties between the two "
+            "parliaments (March 2021).\n\nOther work continued through the year.")
+    visits = _of(text, "2021-12-31", "visit", "en")
+    assert [e.date for e in visits] == ["2021-03"]

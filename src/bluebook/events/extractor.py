@@ -39,6 +39,7 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_CLOSING_REACH = 3      # sentences after an undated one where a paragraph-closing "(January 2020)" may stand
 _YEARS_SINCE = re.compile(r"(\d{1,3}) năm (?:ngày )?$|(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the )?(?:signing of )?(?:the )?$",
                           re.IGNORECASE)
 _WITHDRAWAL_REACH = 80
@@ -161,9 +162,31 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
         dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)]
         if dated:
             return dating.from_exprs([dated[0]], "paragraph")
+    closing = _closing_bracket_date(ctx, si)
+    if closing is not None:
+        return dating.from_exprs([closing], "paragraph")
     if ctx.story is not None and not ctx.yearly:
         return ctx.story
     return dating.fallback(ctx.doc.doc_date, ctx.yearly)
+
+
+def _closing_bracket_date(ctx: DocContext, si: int) -> DateExpr | None:
+    """"… visited Viet Nam. This visit contributed to … (January 2020).": a bracketed date closing the
+    paragraph dates its undated sentences (the Bluebook's style)."""
+    s = ctx.doc.sentences[si]
+    for j in range(si + 1, min(si + _CLOSING_REACH + 1, len(ctx.doc.sentences))):
+        sj = ctx.doc.sentences[j]
+        if sj.block != s.block:
+            return None
+        dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)]
+        if dated:
+            d = dated[-1]
+            before = ctx.doc.text[max(0, d.start - 2):d.start].rstrip()
+            after = ctx.doc.text[d.end:sj.end].strip()
+            if before.endswith("(") and re.fullmatch(r"\)\s*[.;]?", after):
+                return d
+            return None
+    return None
 
 
 def _is_period(d: DateExpr) -> bool:
