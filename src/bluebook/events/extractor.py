@@ -161,6 +161,9 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
             break
         dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)]
         if dated:
+            closing = _closing_bracket_date(ctx, si)
+            if closing is not None and len(closing.date) > len(dated[0].date):
+                return dating.from_exprs([closing], "paragraph")   # "In 2021, … (March 2021)."
             return dating.from_exprs([dated[0]], "paragraph")
     closing = _closing_bracket_date(ctx, si)
     if closing is not None:
