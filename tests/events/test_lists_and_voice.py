@@ -285,3 +285,10 @@ def test_a_bracketed_date_closing_the_paragraph_dates_its_events():
             "parliaments (March 2021).\n\nOther work continued through the year.")
     visits = _of(text, "2021-12-31", "visit", "en")
     assert [e.date for e in visits] == ["2021-03"]
+
+
+def test_a_memory_in_a_speechs_lead_is_not_the_storys_date():
+    text = ("Thank you all. We are thankful to Viet Nam for the masks it sent us in April of 2020.\n\n"
+            "Today the United States donated 1 million doses of vaccine to Viet Nam.")
+    aid = [e for e in _of(text, "2021-08-26", "aid", "en") if "doses" in e.evidence]
+    assert [e.date[:7] for e in aid] == ["2021-08"]

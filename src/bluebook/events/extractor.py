@@ -39,6 +39,7 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_STORY_MONTHS = 2       # how far before its publication a story's lead may date it
 _CLOSING_REACH = 3      # sentences after an undated one where a paragraph-closing "(January 2020)" may stand
 _YEARS_SINCE = re.compile(r"(\d{1,3}) năm (?:ngày )?$|(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the )?(?:signing of )?(?:the )?$",
                           re.IGNORECASE)
@@ -119,9 +120,18 @@ def _story_date(doc: Document, dates: list[list[DateExpr]]) -> dating.DateChoice
     for i, s in enumerate(doc.sentences[:6]):
         if s.kind in ("title", "dateline", "body", "caption") and dates[i]:
             for d in dates[i]:
-                if len(d.date) >= 7 and not _is_period(d):
+                if len(d.date) >= 7 and not _is_period(d) and _near(d.date, doc.doc_date):
                     return dating.DateChoice(d.date, d.date_end, d.text, "story", [d])
     return None
+
+
+def _near(iso: str, doc_date: date | None) -> bool:
+    """A story's own date is within a couple of months of its publication ("April of 2020" in a 2021
+    speech is a memory, not the story's date)."""
+    if doc_date is None:
+        return True
+    months = (int(iso[:4]) - doc_date.year) * 12 + int(iso[5:7]) - doc_date.month
+    return -_STORY_MONTHS <= months <= 1
 
 
 def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
