@@ -292,3 +292,18 @@ def test_a_memory_in_a_speechs_lead_is_not_the_storys_date():
             "Today the United States donated 1 million doses of vaccine to Viet Nam.")
     aid = [e for e in _of(text, "2021-08-26", "aid", "en") if "doses" in e.evidence]
     assert [e.date[:7] for e in aid] == ["2021-08"]
+
+
+def test_meeting_verbs_need_someone_to_meet():
+    assert _of("Together we can meet the challenges of the century, said President Biden in Hanoi.",
+               "2023-09-11", "talks", "en") == []
+    assert _of("Ngày 12/10, Kim Jong Un gặp binh sĩ, nêu thông điệp cứng rắn với Hàn Quốc.", "2024-10-13",
+               "talks", "vi") == []
+    met = _of("On 10 January 2020, Secretary-General Nikai Toshihiro of Japan met with Mr. Pham Minh Chinh.",
+              "2020-12-31", "talks", "en")
+    assert len(met) == 1 and {"JPN", "VNM"} <= set(met[0].parties)
+    unknown = _of("Chiều 12/8, Bộ trưởng Bộ Công an Việt Nam đã tiếp đồng chí Alberto Lora, đại diện Bộ Nội vụ Cuba.",
+                  "2024-08-13", "talks", "vi")
+    assert len(unknown) == 1 and "CUB" in unknown[0].parties
+    caption = "Thủ tướng Phạm Minh Chính và Thủ tướng New Zealand tại cuộc gặp ngày 10/10."
+    assert len(_of(caption, "2024-10-11", "talks", "vi")) == 1

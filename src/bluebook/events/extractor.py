@@ -39,6 +39,11 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_OBJECT_REACH = 60      # how far after "met with" / "gặp" / "received" the one met is named
+_OBJECT_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?]\s|;|,\s")     # "Mr. Pham" does not end it
+_HONORIFIC = re.compile(r"\s*(?:với\s+|with\s+)?(?:ông|bà|đồng chí|ngài|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+", re.IGNORECASE)
+_PASSIVE = re.compile(r"\bđược\b[^,;.]{0,60}$|^\s*(?:by)\b", re.IGNORECASE)   # "được X tiếp đón", "received by X"
+_OBJECT_KINDS = {"person", "title", "state", "adjective", "org", "capital"}
 _STORY_MONTHS = 2       # how far before its publication a story's lead may date it
 _CLOSING_REACH = 3      # sentences after an undated one where a paragraph-closing "(January 2020)" may stand
 _YEARS_SINCE = re.compile(r"(\d{1,3}) năm (?:ngày )?$|(\d{1,3})(?:st|nd|rd|th) anniversary of (?:the )?(?:signing of )?(?:the )?$",
@@ -403,6 +408,21 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     return out
 
 
+def _has_object(ms: list[Mention], s: Sentence, cand: Candidate) -> bool:
+    """Someone is met: a person, title, state or organisation named right after the trigger, in its clause."""
+    if _PASSIVE.search(s.text[clause_start(s.text, cand.start):cand.start]) or \
+            _PASSIVE.search(s.text[cand.end:cand.end + 5]):
+        return True
+    if s.text[cand.start:cand.end].lower().startswith("cuộc "):
+        return True     # "tại cuộc gặp", a noun: those who met are named before it
+    if (h := _HONORIFIC.match(s.text, cand.end)) is not None and s.text[h.end():h.end() + 1].isupper():
+        return True     # "tiếp đồng chí Virgilio Lora", "met with Mr. Smith": a person not in the gazetteer
+    end = min(len(s.text), cand.end + _OBJECT_REACH)
+    if (brk := _OBJECT_BREAK.search(s.text, cand.end, end)) is not None:
+        end = brk.start()
+    return any(m.kind in _OBJECT_KINDS and s.start + cand.end <= m.start < s.start + end for m in ms)
+
+
 def _leaves_a_body(ms: list[Mention], s: Sentence, cand: Candidate) -> bool:
     """A withdrawal is from an organisation, a treaty or an initiative; not troops leaving a country:
     the first thing named after the trigger is not a state (unless a treaty noun comes before it)."""
@@ -652,7 +672,9 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
             continue
         if off_topic and not any(m.kind in ("person", "title") for m in ctx.mentions_in(s.start, s.end)):
             continue    # a match report or a price table: only a named leader makes a sentence diplomatic
-        cands = find_candidates(s)
+        ms = ctx.mentions_in(s.start, s.end)
+        # "meet the challenges", "gặp binh sĩ, …", "met with the families": nobody is met
+        cands = [c for c in find_candidates(s) if "object" not in c.trigger.flags or _has_object(ms, s, c)]
         _item_dates(ctx, si, cands)
         covered: list[tuple[int, int]] = []
         for cand in _dominant(cands):
