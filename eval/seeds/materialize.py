@@ -1,0 +1,158 @@
+"""Rebuild the seed-backed evaluation sets: python eval/seeds/materialize.py [--check]
+
+``eval/seeds/bluebook/`` holds only what may be committed: ``docs.tsv`` (file, doc_date, lang,
+seed, start_line, end_line, split) naming a section of a seed file in ``../shared/seeds`` by its
+1-based inclusive line range, and ``gold/<stem>.jsonl`` whose events point at their evidence by
+character offsets (``evidence_start``, ``evidence_end``) into that section. A section's text is
+its lines joined exactly as in the seed file, each with its newline.
+
+This script writes:
+  * ``bluebook/texts/<file>``: the section text, exactly;
+  * ``bb_<split>/`` for every split in docs.tsv: ``docs.tsv`` (file, doc_date, lang), ``texts/``
+    and ``gold/`` (with ``evidence`` restored from the offsets), ready for ``eval/run.py``.
+It is idempotent: the split folders are rebuilt from scratch on each run. With ``--check`` it
+only validates (line ranges and offsets fit, evidence has no blank edges) and writes nothing.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from bluebook.errors import BluebookError, MalformedRecordError, NotFoundError
+
+HERE = Path(__file__).resolve().parent
+SEEDS_DIR = HERE.parents[1].parent / "shared" / "seeds"
+SET_DIR = HERE / "bluebook"
+DOCS_FIELDS = ("file", "doc_date", "lang", "seed", "start_line", "end_line", "split")
+OUT_FIELDS = ("file", "doc_date", "lang")
+
+
+def read_docs(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise NotFoundError("missing", source=str(path), hint="the set needs docs.tsv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    if not rows or not set(DOCS_FIELDS) <= set(rows[0]):
+        raise MalformedRecordError("empty, or header is not " + "\\t".join(DOCS_FIELDS), source=str(path),
+                                   hint="one row per section: " + ", ".join(DOCS_FIELDS))
+    return rows
+
+
+def restore_gold(path: Path, text: str) -> list[dict[str, Any]]:
+    """Gold events of one section with ``evidence`` cut from ``text`` by their offsets."""
+    events = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{n}"
+        try:
+            ev = json.loads(line)
+            start, end = int(ev["evidence_start"]), int(ev["evidence_end"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise MalformedRecordError(f"bad gold line ({exc})", source=where,
+                                       hint="each event needs integer evidence_start and evidence_end") from None
+        if not 0 <= start < end <= len(text):
+            raise MalformedRecordError(f"offsets {start}:{end} do not fit a text of {len(text)} characters",
+                                       source=where, hint="the seed file changed or the offsets are wrong")
+        evidence = text[start:end]
+        if evidence != evidence.strip():
+            raise MalformedRecordError(f"evidence {evidence!r} has blank edges", source=where,
+                                       hint="offsets must cover the evidence words exactly")
+        ev["evidence"] = evidence
+        events.append(ev)
+    return events
+
+
+def seed_lines(name: str) -> list[str]:
+    """The seed file's lines, each with its newline (the last one only if the file has it)."""
+    path = SEEDS_DIR / name
+    if not path.is_file():
+        raise NotFoundError("seed file not found", source=str(path),
+                            hint="the shared seeds must sit at ../shared/seeds beside the repo")
+    # newline="" and split on "\n" only: str.splitlines would also cut at \x0c, \u2028 and the
+    # like, and the offsets count characters of the text as the file holds it.
+    raw = path.read_text(encoding="utf-8", errors="strict")
+    parts = raw.split("\n")
+    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
+def section_text(row: dict[str, str], where: str) -> str:
+    try:
+        start, end = int(row["start_line"]), int(row["end_line"])
+    except (TypeError, ValueError):
+        raise MalformedRecordError(f"bad line range {row.get('start_line')!r}-{row.get('end_line')!r}",
+                                   source=where, hint="start_line and end_line are 1-based integers") from None
+    lines = seed_lines(row["seed"])
+    if not 1 <= start <= end <= len(lines):
+        raise MalformedRecordError(f"lines {start}-{end} do not fit {row['seed']} ({len(lines)} lines)",
+                                   source=where, hint="the seed file changed or the range is wrong")
+    return "".join(lines[start - 1:end])
+
+
+def write_docs(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(OUT_FIELDS) + "\n")
+        for r in rows:
+            fh.write("\t".join(r[k] for k in OUT_FIELDS) + "\n")
+
+
+def materialize(set_dir: Path = SET_DIR, check_only: bool = False) -> dict[str, int]:
+    """Write texts and split folders for the set; return documents per split."""
+    docs_path = set_dir / "docs.tsv"
+    docs = read_docs(docs_path)
+    texts: dict[str, str] = {}
+    gold: dict[str, list[dict[str, Any]]] = {}
+    for n, row in enumerate(docs, 2):
+        stem = Path(row["file"]).stem
+        texts[stem] = section_text(row, f"{docs_path}:{n}")
+        path = set_dir / "gold" / f"{stem}.jsonl"
+        if not path.exists():
+            raise NotFoundError("gold file missing", source=str(path), hint="an empty file means no events")
+        gold[stem] = restore_gold(path, texts[stem])
+    counts: dict[str, int] = {}
+    for row in docs:
+        counts[row["split"]] = counts.get(row["split"], 0) + 1
+    if check_only:
+        return counts
+    (set_dir / "texts").mkdir(exist_ok=True)
+    for row in docs:
+        # newline="" writes the section byte for byte, so the offsets stay valid.
+        (set_dir / "texts" / row["file"]).write_text(texts[Path(row["file"]).stem], encoding="utf-8", newline="")
+    for split in sorted(counts):
+        out = set_dir.parent / f"bb_{split}"
+        if out.exists():
+            shutil.rmtree(out)
+        (out / "texts").mkdir(parents=True)
+        (out / "gold").mkdir()
+        rows = [r for r in docs if r["split"] == split]
+        write_docs(out / "docs.tsv", rows)
+        for r in rows:
+            stem = Path(r["file"]).stem
+            (out / "texts" / f"{stem}.txt").write_text(texts[stem], encoding="utf-8", newline="")
+            with (out / "gold" / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
+                for ev in gold[stem]:
+                    fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+    return counts
+
+
+def main(argv: list[str]) -> int:
+    check_only = "--check" in argv
+    try:
+        counts = materialize(SET_DIR, check_only)
+    except BluebookError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"E002: {exc} (check that ../shared/seeds is readable UTF-8)", file=sys.stderr)
+        return 1
+    done = "checked" if check_only else "written"
+    print(f"{SET_DIR.name}: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())) + f" docs {done}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
