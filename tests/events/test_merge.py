@@ -68,3 +68,12 @@ def test_one_envoy_meeting_two_foreign_leaders_is_two_meetings():
     c.explain["foreign_persons"] = ["Tap Can Binh"]
     out = merge_events([a, b, c], STATES)
     assert len(out) == 2 and out[0].date == "2024-10-12"
+
+
+def test_a_named_forum_of_a_list_does_not_fold_into_another_forum_of_the_year():
+    summit = ev("conference", "2020-11", ["VNM", "ASEAN"], 0, "the 37th ASEAN Summit")
+    law = ev("conference", "2020", ["VNM", "ASEAN"], 5, "the ASEAN Law Forum 2020")
+    law.explain["item"], law.explain["item_span"] = "the ASEAN Law Forum 2020", (0, 24)
+    again = ev("conference", "2020", ["VNM", "ASEAN"], 9, "Viet Nam chaired the ASEAN Law Forum 2020 online")
+    out = merge_events([summit, law, again], STATES)
+    assert [e.evidence for e in out] == ["the 37th ASEAN Summit", "the ASEAN Law Forum 2020"]

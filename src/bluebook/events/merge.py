@@ -107,6 +107,9 @@ def _mergeable(kept: Event, ev: Event, states: frozenset[str]) -> bool:
         return False
     if ev.type in _BY_OBJECT and not _same_object(kept.evidence, ev.evidence):
         return False
+    if ("item_span" in kept.explain or "item_span" in ev.explain) and not _same_object(
+            kept.explain.get("item", kept.evidence), ev.explain.get("item", ev.evidence)):
+        return False   # a named forum or document of a list is that one, not another of the year
     if ev.type in _BY_SPEAKER and kept.parties and ev.parties and kept.parties[0] != ev.parties[0]:
         return False   # another speaker's protest or appeal
     if ev.type in _BY_PEOPLE and kept.persons and ev.persons and not set(kept.persons) & set(ev.persons):
