@@ -307,3 +307,9 @@ def test_meeting_verbs_need_someone_to_meet():
     assert len(unknown) == 1 and "CUB" in unknown[0].parties
     caption = "Thủ tướng Phạm Minh Chính và Thủ tướng New Zealand tại cuộc gặp ngày 10/10."
     assert len(_of(caption, "2024-10-11", "talks", "vi")) == 1
+
+
+def test_the_actors_own_state_and_the_place_are_not_partners_of_a_meeting():
+    text = "Tổng thống Vladimir Putin gặp gỡ Chủ tịch Triều Tiên Kim Jong-un tại Nga vào tháng 9/2023."
+    evs = _of(text, "2024-06-18", "talks", "vi")
+    assert [set(e.parties) for e in evs] == [{"RUS", "PRK"}]

@@ -344,7 +344,10 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
         if (len(group) < 2 or cand.repeated) and vn_side:
             # a looser list: several foreign partners named after the trigger (or, when the trigger
             # repeats, "China (70th anniversary), Russia (70th anniversary)", anywhere), one each
-            group = P.states_after(ms, base if cand.repeated else a_end, exclude={P.VN})
+            # (not the actor's own state named before the trigger, nor a place: "gặp X tại Nga")
+            before = {P.party_of(m) for m in ms if m.end <= base + cand.start} if not cand.repeated else set()
+            group = [m for m in P.states_after(ms, base if cand.repeated else a_end, exclude={P.VN} | before)
+                     if not P.is_locative(m, s.text, base)]
         foreign_actor = any(p not in _DOMESTIC for p in parties if p not in {m.state for m in group})
         if not foreign_actor:
             # "between Viet Nam and the ROK": Viet Nam is a side, not one of a list of partners

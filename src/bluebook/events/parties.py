@@ -37,6 +37,11 @@ def party_of(m: Mention) -> str:
     return m.state or (m.id if m.kind in ("state", "adjective", "capital") else "")
 
 
+def is_locative(m: Mention, text: str, base: int) -> bool:
+    """Is the state or capital ``m`` named as a place ("tại Nga", "in Hanoi")?"""
+    return m.kind in ("state", "capital") and _LOCATIVE.search(text[max(0, m.start - base - 20):m.start - base]) is not None
+
+
 def venue_orgs(mentions: list[Mention], text: str, base: int) -> set[str]:
     """Parties named only as the venue of a meeting ("on the sidelines of the APEC Leaders' Meeting")."""
     venue, other = set(), set()
