@@ -313,3 +313,10 @@ def test_the_actors_own_state_and_the_place_are_not_partners_of_a_meeting():
     text = "Tổng thống Vladimir Putin gặp gỡ Chủ tịch Triều Tiên Kim Jong-un tại Nga vào tháng 9/2023."
     evs = _of(text, "2024-06-18", "talks", "vi")
     assert [set(e.parties) for e in evs] == [{"RUS", "PRK"}]
+
+
+def test_a_since_date_describes_a_state_not_the_event():
+    text = ("Ngày 12/8, Phó Chủ tịch Tổng LĐLĐVN gửi lời chúc mừng tới ông Ivan Petrov, được bầu làm Chủ tịch "
+            "Công đoàn Belarus từ tháng 3.2024.")
+    evs = _of(text, "2024-08-18", "message", "vi")
+    assert [e.date[:7] for e in evs] == ["2024-08"]

@@ -39,6 +39,7 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_SINCE = re.compile(r"(?:\bkể từ|\btừ|\bsince)\s*$", re.IGNORECASE)
 _OBJECT_REACH = 60      # how far after "met with" / "gặp" / "received" the one met is named
 _OBJECT_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?]\s|;|,\s")     # "Mr. Pham" does not end it
 _HONORIFIC = re.compile(r"\s*(?:với\s+|with\s+)?(?:ông|bà|đồng chí|ngài|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+", re.IGNORECASE)
@@ -161,7 +162,7 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
 def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
     s = ctx.doc.sentences[si]
     cand_abs = (s.start + cand.start, s.start + cand.end)
-    own = [d for d in ctx.sentence_dates[si] if not _is_period(d)]
+    own = [d for d in ctx.sentence_dates[si] if not _is_period(d) and not _since(ctx.doc.text, d)]
     if cand.own_date is not None:
         return dating.from_exprs([cand.own_date], "item")
     if own:
@@ -205,6 +206,11 @@ def _closing_bracket_date(ctx: DocContext, si: int) -> DateExpr | None:
                 return d
             return None
     return None
+
+
+def _since(text: str, d: DateExpr) -> bool:
+    """"được bầu làm Chủ tịch từ tháng 3.2024", "in office since 2021": when a state began, not an event."""
+    return not d.date_end and len(d.date) <= 7 and _SINCE.search(text, max(0, d.start - 12), d.start) is not None
 
 
 def _is_period(d: DateExpr) -> bool:
