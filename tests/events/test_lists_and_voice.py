@@ -320,3 +320,8 @@ def test_a_since_date_describes_a_state_not_the_event():
             "Công đoàn Belarus từ tháng 3.2024.")
     evs = _of(text, "2024-08-18", "message", "vi")
     assert [e.date[:7] for e in evs] == ["2024-08"]
+
+
+def test_a_press_secretary_is_not_a_signing():
+    text = "Ngày 22/11, Thư ký báo chí của Tổng thống Nga cho biết Nga sẽ đáp trả."
+    assert _of(text, "2020-11-22", "agreement", "vi") == []
