@@ -325,3 +325,10 @@ def test_a_since_date_describes_a_state_not_the_event():
 def test_a_press_secretary_is_not_a_signing():
     text = "Ngày 22/11, Thư ký báo chí của Tổng thống Nga cho biết Nga sẽ đáp trả."
     assert _of(text, "2020-11-22", "agreement", "vi") == []
+
+
+def test_a_treatys_signing_year_does_not_date_a_protest_told_after_it():
+    text = ("Hiệp ước được ký kết vào năm 1992 và có hiệu lực vào năm 2002. Tuy nhiên, cả Nga và Mỹ đều cáo buộc "
+            "nhau vi phạm hiệp ước.")
+    evs = _of(text, "2020-11-22", "accusation", "vi")
+    assert evs and all(e.date.startswith("2020") for e in evs)

@@ -39,6 +39,10 @@ _SPLIT_BY_SENDER = {"message"}
 # Meetings of two sides: a forum named as where they met is not one of them.
 _MEETING = {"talks", "phone_call"}
 _VENUE_REACH = 60
+_ACT_TYPES = {"agreement", "anniversary", "upgrade", "withdrawal"}
+_ACT_BEFORE = re.compile(r"(?:ký kết|\bký|signed|có hiệu lực|entered into force|came into force|took effect|thành lập|"
+                         r"founded|established|ra đời)\s+(?:vào\s+|từ\s+|in\s+|on\s+)?(?:năm\s+|ngày\s+|tháng\s+)?$",
+                         re.IGNORECASE)
 _SINCE = re.compile(r"(?:\bkể từ|\btừ|\bsince)\s*$", re.IGNORECASE)
 _OBJECT_REACH = 60      # how far after "met with" / "gặp" / "received" the one met is named
 _OBJECT_BREAK = re.compile(r"(?<![A-Z][a-z])(?<![A-Z])[.!?]\s|;|,\s")     # "Mr. Pham" does not end it
@@ -162,7 +166,8 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
 def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
     s = ctx.doc.sentences[si]
     cand_abs = (s.start + cand.start, s.start + cand.end)
-    own = [d for d in ctx.sentence_dates[si] if not _is_period(d) and not _since(ctx.doc.text, d)]
+    own = [d for d in ctx.sentence_dates[si] if not _is_period(d) and not _since(ctx.doc.text, d)
+           and (cand.type in _ACT_TYPES or not _of_another_act(ctx.doc.text, d))]
     if cand.own_date is not None:
         return dating.from_exprs([cand.own_date], "item")
     if own:
@@ -175,7 +180,8 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
         sj = ctx.doc.sentences[j]
         if sj.block != s.block or ctx.yearly:
             break
-        dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)]
+        dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)
+                 and (cand.type in _ACT_TYPES or not _of_another_act(ctx.doc.text, d))]
         if dated:
             closing = _closing_bracket_date(ctx, si)
             if closing is not None and len(closing.date) > len(dated[0].date):
@@ -206,6 +212,12 @@ def _closing_bracket_date(ctx: DocContext, si: int) -> DateExpr | None:
                 return d
             return None
     return None
+
+
+def _of_another_act(text: str, d: DateExpr) -> bool:
+    """"được ký kết vào năm 1992", "entered into force in 2002", "founded in 1967": the date of a signing
+    or a founding, not of a meeting or a protest told near it."""
+    return _ACT_BEFORE.search(text, max(0, d.start - 30), d.start) is not None
 
 
 def _since(text: str, d: DateExpr) -> bool:
