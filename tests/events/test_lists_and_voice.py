@@ -332,3 +332,19 @@ def test_a_treatys_signing_year_does_not_date_a_protest_told_after_it():
             "nhau vi phạm hiệp ước.")
     evs = _of(text, "2020-11-22", "accusation", "vi")
     assert evs and all(e.date.startswith("2020") for e in evs)
+
+
+def test_a_summit_of_two_states_is_their_meeting_and_of_three_a_conference():
+    two = _of("Hội nghị thượng đỉnh Mỹ - Triều Tiên lần thứ hai diễn ra tại Hà Nội ngày 27/2/2019.", "2019-03-01",
+              "talks", "vi")
+    assert [set(e.parties) for e in two] == [{"USA", "PRK"}]
+    three = extract("In August 2023 the U.S.-Japan-ROK summit was held at Camp David.", doc_date="2023-12-31",
+                    lang="en")
+    assert [e.type for e in three] == ["conference"]
+
+
+def test_the_two_ministers_signing_are_both_sides():
+    text = ("Ngày 4/12, Bộ trưởng Ngoại giao Pháp thăm chính thức Việt Nam. Sau hội đàm, hai Bộ trưởng đã ký Kế "
+            "hoạch hành động giai đoạn 2024 - 2029.")
+    evs = _of(text, "2024-12-05", "agreement", "vi")
+    assert evs and {"VNM", "FRA"} <= set(evs[0].parties)
