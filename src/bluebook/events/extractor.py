@@ -328,6 +328,8 @@ def _events_for(ctx: DocContext, si: int, cand: Candidate) -> list[Event]:
     if not others and (both or cand.type in _NEEDS_PARTNER | {"agreement", "message", "aid"}):
         others = _context_partners(ctx, si) or (_main_partner(ctx, {P.VN}) if both else [])
         parties = parties + others
+        if both and others and ctx.about_viet_nam and P.VN not in parties:
+            parties.append(P.VN)    # "hai Bộ trưởng đã ký": the partner told before, and Viet Nam
     elif len(others) == 1 and both:
         # "đề nghị hai bên ...", "both sides agreed": the side not named is Viet Nam or the story's partner
         # Viet Nam and one partner named: they are the two sides; one foreign side alone: Viet Nam is the other
