@@ -79,3 +79,29 @@ def test_real_vietnamese_news_is_vietnamese() -> None:
                 total += 1
                 wrong += guess_lang(para) == "en"
     assert total > 50 and wrong / total < 0.03
+
+
+def _guess_by_counts(text: str) -> str | None:
+    """The heuristic spelled out with its three counts (what guess_lang sums in one pass)."""
+    from bluebook.segment import langid as L
+
+    words = L._WORD.findall(text[:L.SAMPLE_CHARS].lower())
+    n = len(words)
+    if n == 0:
+        return None
+    en = sum(w in L._EN_WORDS for w in words)
+    va = sum(w in L._VI_ASCII for w in words)
+    vi = sum(not L._VI_SET.isdisjoint(w) for w in words)
+    if n < L.MIN_WORDS:
+        return "en" if en and not vi and not va else None
+    score = (vi + va - 2 * en) / n
+    return "vi" if score >= L.VI_SHARE else "en" if score <= L.EN_SHARE else None
+
+
+def test_remembered_word_weights_give_the_counts_answer() -> None:
+    from bluebook.segment.langid import _EN_WORDS, _VI_ASCII
+
+    assert not _EN_WORDS & _VI_ASCII     # a word is English evidence or Vietnamese evidence, never both
+    texts = [t for t, _ in SURE] + ["va the cua and", "the of và", "Nguyễn met the", "x", "1 2 3", "Đà Nẵng"]
+    for text in texts:
+        assert guess_lang(text) == _guess_by_counts(text), text

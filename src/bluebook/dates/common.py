@@ -143,7 +143,7 @@ def common_rules(g: Grammar) -> list[Rule]:
     unit_ago = rf"\s+(?P<unit>{alt(lex.words('unit'))})(?:\s+(?P<ago>{alt(lex.words('ago'))}))?(?!\w)"
     units = words(lex.words("unit"))
     return [
-        rule("ago_num", rf"(?P<n>[0-9]{{1,3}}){unit_ago}", _ago, "num", (DIGIT, units)),
+        rule("ago_num", rf"(?P<n>[0-9][0-9]{{0,2}}){unit_ago}", _ago, "num", (DIGIT, units)),
         rule("ago_word", rf"(?P<n>{alt(lex.words('number'))}){unit_ago}", _ago,
              needs=(words(lex.words("number")), units)),
         rule("iso", rf"(?P<y>{Y})-(?P<m>[01][0-9])-(?P<d>[0-3][0-9])(?![0-9]|[/.\-][0-9])", _iso, "num",

@@ -19,7 +19,10 @@ from bluebook.models import DateExpr
 
 # A day 1..31, a month 1..12 (optionally zero-padded), a year 1000..2999.
 D = r"(?:0?[1-9]|[12][0-9]|3[01])"
-DL = r"[0-9]{1,2}"  # a day opening a pattern: a plain class lets ``re`` skip fast; checked later
+# A day opening a pattern, checked later. Spelled "[0-9][0-9]?", not "[0-9]{1,2}" (the same matches, tried
+# in the same order): a pattern whose first item is a plain class lets ``re`` skip fast to where it may
+# match, but a repeat hides the class from it (measured: several times faster on sentences with no date).
+DL = r"[0-9][0-9]?"
 M = r"(?:0?[1-9]|1[0-2])"
 Y = r"(?:1[0-9]{3}|2[0-9]{3})"
 # Not glued to a longer number, code or word on the left ("COVID-19", "G20", "1.000", "6/45").

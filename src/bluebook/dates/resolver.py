@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bluebook.errors import BadDateError
 
 Partial = tuple[int, int | None, int | None]
+
+# The resolvers are pure and asked the same questions over and over (a story repeats its dates, a
+# feed shares its document dates): they remember their answers. Errors are not remembered.
+_CACHED = 8192
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str:
@@ -65,6 +70,7 @@ def _need_ref(ref: date | None) -> date:
     return ref
 
 
+@lru_cache(maxsize=_CACHED)
 def resolve_day_month(day: int, month: int, ref: date | None) -> date:
     """The date with this day and month nearest to ``ref`` (previous, same or next year).
 
@@ -112,6 +118,7 @@ def resolve_month(month: int, ref: date | None, direction: int = 0) -> int:
     return best
 
 
+@lru_cache(maxsize=_CACHED)
 def resolve_day(day: int, ref: date | None) -> date:
     """"ngày 22" with no month: the 22nd of the month nearest to ref."""
     ref = _need_ref(ref)
@@ -188,6 +195,7 @@ def can_chi_year(can: int, chi: int, ref: date | None) -> int:
     return base + 60 * k
 
 
+@lru_cache(maxsize=_CACHED)
 def resolve_days(ref: date | None, d1: int, m1: int | None, y1: int | None,
                  d2: int | None = None, m2: int | None = None, y2: int | None = None,
                  ) -> tuple[date, date | None, bool]:

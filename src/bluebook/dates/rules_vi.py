@@ -366,7 +366,7 @@ def vi_rules(g: Grammar) -> list[Rule]:
              rf"(?:\s*,?\s*{alt(['và', 'hoặc'])}\s+|\s*,\s*){month_item})"
              rf"(?:\s+(?P<ry>{year_rel})(?!\w))?(?![0-9]|[/.\-–—][0-9]|[^\W\d])",
              _month_list, needs=(THANG, DIGIT)),
-        rule("vi_month_year", rf"(?P<m>[0-9]{{1,2}})[/.\-](?P<y>{Y}){NA}", _month_year, "num", needs=(DM, YEAR)),
+        rule("vi_month_year", rf"(?P<m>{DL})[/.\-](?P<y>{Y}){NA}", _month_year, "num", needs=(DM, YEAR)),
         rule("vi_month_range",
              rf"{thang}\s+(?P<m1>{M})(?:\s*(?:{sep}|\s{nam})\s*(?P<y1>{Y}))?"
              rf"\s*(?:{DASH}|{conn_words})\s*(?:{thang}\s+)?(?P<m2>{M})(?![0-9])"

@@ -7,6 +7,7 @@ overlap (ties: the earlier one, then the rule listed first), so "từ 31/10 đ�
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -79,28 +80,27 @@ def candidates(text: str, ref: date | None, lang: str, gated: bool = True,
     ``gated``: run only the rules whose needs the text meets (see gate.py);
     False runs them all, which tests use to check the gate loses nothing.
     """
-    g, rules = rules_for(lang)
+    g, plan = _plan(lang)
     # a long text holds nearly every word the gate looks for: testing them costs more than it saves
     gated = gated and len(text) <= GATE_MAX_CHARS
-    order_of = gate_for(lang).active(text) if gated else range(len(rules))
+    order_of = gate_for(lang).active(text) if gated else range(len(plan))
     own = Ctx(text, ref, g)
     quoted: Ctx | None = None
     out: list[tuple[Cand, int]] = []
     invalid: list[tuple[int, int]] = []
     for order in order_of:
-        r = rules[order]
+        finditer, handler, glued, foreign = plan[order]
         ctx = own
-        if lang != "en" and r.name.startswith("en_"):
+        if foreign:
             if quoted is None:
                 quoted = Ctx(text, ref, grammar("en"), foreign=True)
             ctx = quoted
-        glued = _GLUED_NUM if r.lead == "num" else _GLUED_WORD
-        for m in r.pattern.finditer(text):
+        for m in finditer(text):
             s = m.start()
             if s and glued(text[s - 1]):
                 continue  # "COVID-19", "G20", "1.000", "xtháng": part of a longer token
             try:
-                cand = r.handler(m, ctx)
+                cand = handler(m, ctx)
             except _SKIP:
                 invalid.append((s, m.end()))
                 continue
@@ -109,12 +109,23 @@ def candidates(text: str, ref: date | None, lang: str, gated: bool = True,
     return out, invalid
 
 
+@lru_cache(maxsize=4)
+def _plan(lang: str) -> tuple[Grammar, tuple[tuple[Callable, Callable, Callable[[str], bool], bool], ...]]:
+    """Per rule, what the scan loop needs, looked up once: its finditer, its handler, its left-boundary
+    test and whether it is an English rule read in Vietnamese text."""
+    g, rules = rules_for(lang)
+    return g, tuple((r.pattern.finditer, r.handler, _GLUED_NUM if r.lead == "num" else _GLUED_WORD,
+                     lang != "en" and r.name.startswith("en_")) for r in rules)
+
+
 def select(cands: list[tuple[Cand, int]], invalid: list[tuple[int, int]] | None = None) -> list[Cand]:
     """Longest first; a candidate overlapping one already kept is dropped.
 
     So is a candidate lying inside the text of an impossible date: "29
     February 2021" must not come back as "February 2021".
     """
+    if len(cands) == 1 and not invalid:
+        return [cands[0][0]]        # most sentences with a date have one: nothing to choose
     cands.sort(key=lambda co: (co[0].start - co[0].end, co[0].start, co[1]))
     inside = _Containment(invalid or [])
     starts: list[int] = []

@@ -21,13 +21,19 @@ class DateChoice:
 
 def groups(dates: list[DateExpr], text: str, base: int = 0) -> list[list[DateExpr]]:
     """Dates joined into lists: "(March, May and August 2020)" is one group of three."""
+    if len(dates) == 1:
+        return [[dates[0]]]
     out: list[list[DateExpr]] = []
-    for d in sorted(dates, key=lambda d: d.start):
+    for d in sorted(dates, key=_start):
         if out and _LIST_GAP.match(text[out[-1][-1].end - base:d.start - base]) and not out[-1][-1].date_end:
             out[-1].append(d)
         else:
             out.append([d])
     return out
+
+
+def _start(d: DateExpr) -> int:
+    return d.start
 
 
 def nearest_group(gs: list[list[DateExpr]], start: int, end: int) -> list[DateExpr] | None:
@@ -44,7 +50,8 @@ def nearest_group(gs: list[list[DateExpr]], start: int, end: int) -> list[DateEx
 
 def from_exprs(g: list[DateExpr], origin: str) -> DateChoice:
     first = g[0]
-    return DateChoice(first.date, first.date_end, " ".join(d.text for d in g), origin, list(g))
+    text = first.text if len(g) == 1 else " ".join([d.text for d in g])
+    return DateChoice(first.date, first.date_end, text, origin, list(g))
 
 
 def fallback(doc_date: date | None, yearly: bool) -> DateChoice:

@@ -9,7 +9,10 @@ from bluebook.models import Mention, Sentence
 _ACTOR_REACH = 110     # how far before the trigger the actor may stand
 _OBJECT_REACH = 110    # how far after the trigger the partner may stand
 _CLAUSE_END = re.compile(r"[;.!?]\s|[;]|\n\s*\n|, (?:và |nhằm |để |trong đó |theo đó |which |where |who )")
-_PLACE = re.compile(r"\b(?:tại|ở|in|at)\s+((?:thủ đô\s+)?(?:[A-ZĐ][\wÀ-ỹđ'’\-]*)(?:[ -][A-ZĐ][\wÀ-ỹđ'’\-]*){0,3})")
+# "\b(?:tại|ở|in|at)\s+(Name)", written to open with a character class, which ``re`` skips to fast
+# (twice as fast as a word boundary first): a letter of the four words, not glued to a word before it.
+_PLACE = re.compile(r"[tởia](?<![\w][tởia])(?:(?<=t)ại|(?<=ở)|(?<=i)n|(?<=a)t)\s+"
+                    r"((?:thủ đô\s+)?(?:[A-ZĐ][\wÀ-ỹđ'’\-]*)(?:[ -][A-ZĐ][\wÀ-ỹđ'’\-]*){0,3})")
 
 
 def evidence_span(s: Sentence, ms: list[Mention], cand: Candidate) -> tuple[int, int]:

@@ -32,11 +32,20 @@ def _person_name(gaz: Gazetteer, ascii_name: str, written: str, lang: str) -> st
 
 
 def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
-    tpl = templates(lang).get(ev.type)
+    person = ev.persons[0] if ev.persons else None
+    written = ev.persons_original[0] if ev.persons and ev.persons_original else ""
+    return _summary(gaz, lang, ev.type, ev.planned, tuple(ev.parties), person, written)
+
+
+# A feed states the same kinds of events between the same parties over and over: the line is made once.
+@lru_cache(maxsize=8192)
+def _summary(gaz: Gazetteer, lang: str, ev_type: str, planned: bool, parties_in: tuple[str, ...],
+             person: str | None, written: str) -> str:
+    tpl = templates(lang).get(ev_type)
     if tpl is None:
         return ""
-    template = tpl[1] if ev.planned else tpl[0]
-    parties = list(ev.parties)
+    template = tpl[1] if planned else tpl[0]
+    parties = list(parties_in)
     # Viet Nam acts first where it takes part: that is the report's point of view
     if VN in parties:
         parties.remove(VN)
@@ -44,9 +53,8 @@ def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
     actor_party = parties[0] if parties else ""
     partners = [gaz.entity_name(p, lang) for p in parties[1:]]
     actor = gaz.entity_name(actor_party, lang) if actor_party else ""
-    if ev.persons:
-        written = ev.persons_original[0] if ev.persons_original else ""
-        actor = _person_name(gaz, ev.persons[0], written, lang)
+    if person is not None:
+        actor = _person_name(gaz, person, written, lang)
         if actor_party and len(parties) == 1:
             partners = []
     partner = _join(partners, lang) or ("các đối tác" if lang == "vi" else "partners")

@@ -40,6 +40,7 @@ class Gazetteer:
         self.foreign_title_aliases = {a.text.lower() for a in data.aliases
                                       if a.kind == "title" and a.state and a.state != "VNM"}
         self.home_state = self._home_states()
+        self._spoken_for: dict[tuple, str] = {}     # person_state's answers (the data never change)
 
     def _home_states(self) -> dict[str, str]:
         """A national party or parliament belongs to the state its name says ("Communist Party of Japan")."""
@@ -109,6 +110,15 @@ class Gazetteer:
     def person_state(self, p: Person, when: date | None) -> str:
         """Whom a person speaks for: the organisation they head at ``when`` (the UN for its Secretary-General),
         else their state. Without a date, the offices they hold now (no end date) count."""
+        key = (p.id, p.state, when)
+        got = self._spoken_for.get(key)
+        if got is None:
+            if len(self._spoken_for) >= 50_000:
+                self._spoken_for.clear()
+            got = self._spoken_for[key] = self._person_state(p, when)
+        return got
+
+    def _person_state(self, p: Person, when: date | None) -> str:
         tenures = self.data.offices_of(p.id, when) if when is not None else [
             t for t in self.data.offices_of(p.id) if not t.end]
         orgs = {t.state for t in tenures if self._is_org(t.state)}
@@ -210,6 +220,7 @@ class Gazetteer:
         mentions.extend(added)
 
 
+@lru_cache(maxsize=8192)
 def fold_name(s: str) -> str:
     """A person's name as written, without diacritics, case kept ("Nguyễn Xuân Phúc" -> "Nguyen Xuan Phuc")."""
     s = unicodedata.normalize("NFD", s)

@@ -40,18 +40,21 @@ _SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
              "Ngô", "Dương", "Lý"}
 
 
+_WORD_AT_END = re.compile(r"([\wÀ-ỹĐđ]+)\s*$")
+_WORD_AT_START = re.compile(r"\s+([\wÀ-ỹĐđ]+)")
+
+
 def ambiguous_ok(text: str, start: int, end: int) -> bool:
     """Keep an ambiguous country name only where the words around it say it is the country."""
     before = text[max(0, start - 40):start]
     after = text[end:end + 12]
+    cue = _COUNTRY_CUE.search(before) is not None
     # part of a person's name: a capitalised word right before or after ("Nguyễn Đức", "Anh Tuấn")
-    prev = re.search(r"([\wÀ-ỹĐđ]+)\s*$", before)
-    nxt = re.match(r"\s+([\wÀ-ỹĐđ]+)", after)
-    if nxt and nxt.group(1)[:1].isupper() and not _COUNTRY_CUE.search(before):
+    prev = _WORD_AT_END.search(before)
+    nxt = _WORD_AT_START.match(after)
+    if not cue and ((nxt and nxt.group(1)[:1].isupper()) or (prev and prev.group(1)[:1].isupper())):
         return False
-    if prev and prev.group(1)[:1].isupper() and not _COUNTRY_CUE.search(before):
-        return False
-    return bool(_COUNTRY_CUE.search(before)) or text[end:end + 1] in (",", ".", ";", ")", " ") and bool(prev)
+    return cue or text[end:end + 1] in (",", ".", ";", ")", " ") and bool(prev)
 
 
 # "nguyên Thủ tướng", "cựu Tổng thống", "cố Chủ tịch", "former President", "ex-Premier", "the late King":

@@ -92,6 +92,8 @@ class GazetteerData:
     # indexes over ``tenures``, built once: linking asks for them for every bare title and person
     by_office: dict[str, list[Tenure]] = field(default_factory=dict, repr=False)
     by_person: dict[str, list[Tenure]] = field(default_factory=dict, repr=False)
+    # answers already given: a feed asks about the same offices and people on the same day again and again
+    _asked: dict[tuple, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for t in self.tenures:
@@ -99,16 +101,33 @@ class GazetteerData:
             self.by_person.setdefault(t.person, []).append(t)
 
     def holders(self, office: str, state: str, when: date | None) -> list[Person]:
-        out = []
-        for t in self.by_office.get(office, ()):
-            if (not state or t.state == state) and (when is None or t.covers(when)):
-                p = self.persons.get(t.person)
-                if p:
-                    out.append(p)
-        return out
+        key = ("holders", office, state, when)
+        got = self._asked.get(key)
+        if got is None:
+            out = []
+            for t in self.by_office.get(office, ()):
+                if (not state or t.state == state) and (when is None or t.covers(when)):
+                    p = self.persons.get(t.person)
+                    if p:
+                        out.append(p)
+            got = self._remember(key, out)
+        return list(got)
 
     def offices_of(self, person: str, when: date | None = None) -> list[Tenure]:
-        return [t for t in self.by_person.get(person, ()) if when is None or t.covers(when)]
+        key = ("offices", person, when)
+        got = self._asked.get(key)
+        if got is None:
+            got = self._remember(key, [t for t in self.by_person.get(person, ()) if when is None or t.covers(when)])
+        return list(got)
+
+    def _remember(self, key: tuple, answer: list) -> tuple:
+        if len(self._asked) >= _ASKED_MAX:
+            self._asked.clear()
+        got = self._asked[key] = tuple(answer)
+        return got
+
+
+_ASKED_MAX = 50_000
 
 
 def _flags(s: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ they take part in the longest-match contest and are then dropped, so what they c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -72,31 +73,36 @@ class Matcher:
             return []
         low = lower_same_length(text)
         n = len(text)
-        cands: list[Hit] = []
-        for end_idx, (length, items) in auto.iter(low):
+        # (-length, start, end, alias): sorted, the longest come first, then the leftmost; plain tuples and
+        # C-level sort keys, as this runs for every raw hit of every document
+        cands: list[tuple[int, int, int, Alias]] = []
+        for end_idx, (length, items, fixed) in auto.iter(low):
             start, end = end_idx - length + 1, end_idx + 1
             # word boundaries: the automaton finds keys inside words too ("un" in "function")
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             if end < n and (text[end].isalnum() or text[end] == "_"):
                 continue
-            written = text[start:end]
-            best = _best(items, written)
+            best = fixed if fixed is not None else _best(items, text[start:end])
             if best is not None:
-                cands.append(Hit(start, end, best))
+                cands.append((-length, start, end, best))
         if overlapping:
-            return sorted((h for h in cands if h.alias.kind != "block"), key=lambda h: (h.start, -h.end))
-        cands.sort(key=lambda h: (h.start - h.end, h.start))
+            return sorted((Hit(s, e, a) for _, s, e, a in cands if a.kind != "block"), key=lambda h: (h.start, -h.end))
+        cands.sort(key=_LONGEST_FIRST)      # one key per span: no ties
         taken = bytearray(n)   # occupied characters: linear, where a list of spans was quadratic
-        out: list[Hit] = []
-        for h in cands:
-            if any(taken[h.start:h.end]):
+        out: list[tuple[int, int, Alias]] = []
+        for _, s, e, a in cands:
+            if taken.find(1, s, e) >= 0:
                 continue
-            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
-            if h.alias.kind != "block":
-                out.append(h)
-        out.sort(key=lambda h: h.start)
-        return out
+            taken[s:e] = b"\x01" * (e - s)
+            if a.kind != "block":
+                out.append((s, e, a))
+        out.sort(key=_START)
+        return [Hit(s, e, a) for s, e, a in out]
+
+
+_LONGEST_FIRST = itemgetter(0, 1)
+_START = itemgetter(0)
 
 
 def _build(aliases: list[Alias]) -> ahocorasick.Automaton | None:
@@ -111,9 +117,15 @@ def _build(aliases: list[Alias]) -> ahocorasick.Automaton | None:
     auto = ahocorasick.Automaton()
     for key, items in table.items():
         # best first, so the scan stops at the first alias the written form accepts
-        auto.add_word(key, (len(key), sorted(items, key=_rank)))
+        ranked = sorted(items, key=_rank)
+        auto.add_word(key, (len(key), ranked, ranked[0] if _any_form(ranked[0]) else None))
     auto.make_automaton()
     return auto
+
+
+def _any_form(a: Alias) -> bool:
+    """``_best`` takes this alias however the key is written (no test below applies to it)."""
+    return "case" not in a.flags and a.kind not in ("person", "state", "org", "capital")
 
 
 def _best(items: list[Alias], written: str) -> Alias | None:

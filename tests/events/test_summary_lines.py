@@ -1,0 +1,25 @@
+"""Summary lines follow every field they are made from, though each distinct line is made once."""
+from __future__ import annotations
+
+from bluebook.events.summary import summarise
+from bluebook.gazetteer import get_gazetteer
+from bluebook.models import Event
+
+
+def _lines(**kw) -> tuple[str, str]:
+    ev = Event(type=kw.pop("type", "visit"), date="2021-03", parties=kw.pop("parties", ["VNM", "JPN"]), evidence="", **kw)
+    summarise(ev, get_gazetteer())
+    return ev.summary_en, ev.summary_vi
+
+
+def test_each_field_of_a_summary_changes_it():
+    base = _lines()
+    assert base == _lines()                                   # asked again: the same line
+    assert _lines(parties=["VNM", "FRA"]) != base
+    assert _lines(planned=True) != base
+    assert _lines(type="talks") != base
+    assert _lines(persons=["Pham Minh Chinh"], persons_original=["Phạm Minh Chính"]) != base
+
+
+def test_viet_nam_acts_first_whatever_the_order_of_parties():
+    assert _lines(parties=["JPN", "VNM"]) == _lines(parties=["VNM", "JPN"])
