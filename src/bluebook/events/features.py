@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bluebook.events.lexicon import lower_ok, word_pattern
 from bluebook.gazetteer.data import LANG, read_tsv
 from bluebook.models import Document, Event
 
@@ -18,16 +19,22 @@ _QUOTES = re.compile(r"[\"“”«»]")
 
 
 @lru_cache(maxsize=4)
-def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _cue_patterns(lang: str) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """(feature, case-insensitive pattern, lower-case pattern) per cue group of ``lang``."""
     groups: dict[str, list[str]] = {}
     path = LANG / lang / "filter_cues.tsv"
     if not path.exists():
         return ()
     for r in read_tsv(path):
-        groups.setdefault(r["feature"], []).append(re.escape(r["pattern"]))
-    return tuple((name, re.compile(r"(?<![\w])(?:" + "|".join(sorted(ws, key=len, reverse=True)) + r")(?![\w])",
-                                   re.IGNORECASE))
-                 for name, ws in sorted(groups.items()))
+        groups.setdefault(r["feature"], []).append(r["pattern"])
+    return tuple((name, word_pattern(ws), word_pattern(ws, lower=True)) for name, ws in sorted(groups.items()))
+
+
+def sentence_cues(text: str, lang: str) -> tuple[str, ...]:
+    """The cue groups whose words occur in ``text`` (lower-case tries on the lower-cased text where exact)."""
+    low = text.lower()
+    exact = lower_ok(text, low)
+    return tuple(name for name, ci, lo in _cue_patterns(lang) if (lo.search(low) if exact else ci.search(text)))
 
 
 def _bucket(n: float, edges: tuple[float, ...]) -> int:
@@ -50,8 +57,10 @@ def _year_offset(ev: Event, doc: Document) -> str:
     return "recent" if d >= -5 else "older"
 
 
-def event_features(ev: Event, doc: Document, n_events: int) -> list[str]:
-    """The feature names of one event of ``doc`` (``n_events`` events were found in the document)."""
+def event_features(ev: Event, doc: Document, n_events: int,
+                   cue_cache: dict[int, tuple[str, ...]] | None = None) -> list[str]:
+    """The feature names of one event of ``doc`` (``n_events`` events were found in the document);
+    ``cue_cache`` keeps each sentence's cue groups for the other events of the same sentence."""
     t = ev.type
     ex = ev.explain
     si = ex.get("sentence", 0)
@@ -91,8 +100,13 @@ def event_features(ev: Event, doc: Document, n_events: int) -> list[str]:
         f.append("quote")
     if "?" in text:
         f.append("question")
-    for name, pattern in _cue_patterns(lang):
-        if pattern.search(text):
-            f.append(f"cue={name}")
-            f.append(f"type_cue={t}:{name}")
+    if cue_cache is not None and si in cue_cache:
+        found = cue_cache[si]
+    else:
+        found = sentence_cues(text, lang)
+        if cue_cache is not None:
+            cue_cache[si] = found
+    for name in found:
+        f.append(f"cue={name}")
+        f.append(f"type_cue={t}:{name}")
     return f

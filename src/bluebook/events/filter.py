@@ -64,8 +64,9 @@ def apply_filter(events: list[Event], doc: Document) -> list[Event]:
     if model is None or not events:
         return events
     keep = []
+    cue_cache: dict[int, tuple[str, ...]] = {}
     for ev in events:
-        feats = event_features(ev, doc, len(events))
+        feats = event_features(ev, doc, len(events), cue_cache)
         p = model.probability(feats)
         ev.confidence = round(p, 2)
         ev.explain["filter"] = {"probability": round(p, 4), "features": feats}
