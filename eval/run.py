@@ -3,7 +3,8 @@
 Sets: ../shared/eval/dev (public dev set), eval/own/vi_tune, eval/own/en_tune (tuning) and
 eval/own/*_holdout (measured only; never used to write rules); real news from ../shared/corpus
 annotated by us: eval/corpus/{vi,en}_tune and eval/corpus/{vi,en}_holdout, rebuilt first with
-`python eval/corpus/materialize.py` (the corpus texts are not stored in the repository).
+`python eval/corpus/materialize.py` (the corpus texts are not stored in the repository); sections of
+the real 2020 Bluebook: eval/seeds/bb_tune and eval/seeds/bb_holdout, rebuilt by `python eval/seeds/materialize.py`.
 """
 from __future__ import annotations
 
