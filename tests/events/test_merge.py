@@ -77,3 +77,9 @@ def test_a_named_forum_of_a_list_does_not_fold_into_another_forum_of_the_year():
     again = ev("conference", "2020", ["VNM", "ASEAN"], 9, "Viet Nam chaired the ASEAN Law Forum 2020 online")
     out = merge_events([summit, law, again], STATES)
     assert [e.evidence for e in out] == ["the 37th ASEAN Summit", "the ASEAN Law Forum 2020"]
+
+
+def test_messages_from_two_senders_are_two_messages():
+    a = ev("message", "2024-09", ["VNM", "CHN"], 0, "bày tỏ chia sẻ với thiệt hại do bão")
+    b = ev("message", "2024-09-23", ["CHN", "VNM"], 3, "gửi lời thăm hỏi tới nhân dân")
+    assert len(merge_events([a, b], STATES)) == 2

@@ -21,7 +21,7 @@ def dates_compatible(a: str, b: str) -> bool:
 # the Red Cross" between the same two states in one month are two aids; meetings of one pair in one
 # month are usually one.
 _BY_OBJECT = {"aid", "agreement", "accusation", "appeal"}
-_BY_SPEAKER = {"accusation", "appeal"}   # parties[0] is who speaks (see extractor._speaker_and_addressee)
+_BY_SPEAKER = {"accusation", "appeal", "message"}   # parties[0] is who speaks (see extractor._speaker_and_addressee)
 _BY_PEOPLE = {"phone_call", "talks", "message"}
 _NUM = re.compile(r"\d[\d.,]*")
 _WORD = re.compile(r"[^\W\d_]{4,}")
