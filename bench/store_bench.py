@@ -4,6 +4,8 @@
     python bench/store_bench.py --quick    # 2,000 documents, a minute or so
     python bench/store_bench.py --docs 20000 --backend sqlite --batch 100
     python bench/store_bench.py --backend postgresql --pg-url postgresql://user@host/emptydb
+    python bench/store_bench.py --search-db bench/out/web_load_1000000.db --search-db postgresql://...
+        # search latency only, on stores built before (bench/web_load.py builds one of >= 1M events)
 
 Documents are synthetic, from templates written for this benchmark: Vietnamese
 and English reports of invented diplomatic events (invented people, real
@@ -171,6 +173,46 @@ def run(url: str, n_docs: int, label: str, batch: int = 1) -> None:
     store.close()
 
 
+# -- search latency on a large store built before ------------------------------------------------------
+FILTER_KINDS = ("words only", "words + partner", "words + year", "words + type")
+
+
+def search_latency(url: str, n: int = 300, seed: int = 1) -> dict[str, tuple[float, float, float]]:
+    """p50, p95 and max (ms) of ``Store.search(q, limit=20)`` by kind of filter, ``n`` queries each,
+    on the store at ``url`` as it is (nothing is written). Queries: QUERIES, the partners and years
+    the store holds. Each query is new to the store's process: Store.search keeps nothing."""
+    from bluebook.models import EVENT_TYPES
+
+    store = open_store(url)
+    with store.db.read() as conn:
+        docs = conn.exec_driver_sql("SELECT count(*) FROM documents").scalar()
+        events = conn.exec_driver_sql("SELECT count(*) FROM events").scalar()
+    parties = list(store.partners())[:40] or ["LAO"]
+    rng = random.Random(seed)
+    out: dict[str, tuple[float, float, float]] = {}
+    for kind in FILTER_KINDS:
+        lat = []
+        for _ in range(n):
+            filters: dict[str, Any] = {}
+            if kind == "words + partner":
+                filters["party"] = rng.choice(parties)
+            elif kind == "words + year":
+                filters["date_from"] = filters["date_to"] = str(rng.randint(2005, 2024))
+            elif kind == "words + type":
+                filters["type"] = rng.choice(EVENT_TYPES)
+            q = rng.choice(QUERIES)
+            t = time.perf_counter()
+            store.search(q, limit=20, filters=filters)
+            lat.append((time.perf_counter() - t) * 1000)
+        lat.sort()
+        out[kind] = (statistics.median(lat), lat[int(len(lat) * 0.95) - 1], lat[-1])
+        print(f"[{store.dialect}, {docs} docs, {events} canonical events] search {kind}: p50 {out[kind][0]:.1f} ms, "
+              f"p95 {out[kind][1]:.1f} ms, max {out[kind][2]:.1f} ms ({n} queries, top 20; load average "
+              f"{os.getloadavg()[0]:.1f})")
+    store.close()
+    return out
+
+
 # -- the write path, on documents the real pipeline extracted ------------------------------------------
 def extracted_docs(n: int, seed: int = 7) -> list[Document]:
     """``n`` documents of bench/corpus.py run through the pipeline (what bench/run.py ingests)."""
@@ -279,7 +321,13 @@ def main() -> None:
                     help="an empty PostgreSQL database; default: start a throw-away server")
     ap.add_argument("--write-path", type=int, default=0, metavar="N",
                     help="only the write-path figures, on N documents extracted by the pipeline")
+    ap.add_argument("--search-db", action="append", default=[], metavar="URL",
+                    help="only search latency, on this store built before (repeat for several)")
     a = ap.parse_args()
+    if a.search_db:
+        for url in a.search_db:
+            search_latency(url)
+        return
     if a.write_path:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         docs = extracted_docs(a.write_path)

@@ -1,10 +1,11 @@
 """Load benchmark of the web API: /api/search and /api/events at 20 concurrent clients on localhost.
 
-    python bench/web_load.py            # >= 1,000,000 canonical events, 3,000 requests, SQLite
+    python bench/web_load.py            # >= 1,000,000 canonical events, SQLite, both load models
     python bench/web_load.py --quick    # 20,000 events, 400 requests, a minute or so
     python bench/web_load.py --pg       # the same database copied into a throw-away PostgreSQL server
-    python bench/web_load.py --db bench/out/web_load.db --requests 5000 --clients 20 --workers 2
-    python bench/web_load.py --pg --repeat 2 --compare-cache   # twice with the response cache, twice without
+    python bench/web_load.py --pg-url postgresql://user@host/db   # a PostgreSQL copy made before (kept)
+    python bench/web_load.py --model closed --requests 5000 --clients 20 --workers 2
+    python bench/web_load.py --no-cache --md /tmp/web_load.md     # response cache off; figures appended
 
 The database is built once and kept (bench/out/, gitignored; pass --rebuild to start again):
 1. synthetic documents of five invented events each, written in batches with the store's own
@@ -12,16 +13,24 @@ The database is built once and kept (bench/out/, gitignored; pass --rebuild to s
 2. then a few thousand more documents through ``Store.add_document`` itself, clustered as usual.
 ``--pg`` starts a PostgreSQL server (tests/pg_server.py) and copies that SQLite database into it
 table by table (COPY), so both backends serve the same rows; the schema's triggers fill their tables.
+``--pg-url`` serves a database copied that way before (``--copy-to-pg URL`` makes one and exits).
 
 The server runs in its own process(es) (uvicorn, ``--workers``, read-only); the client is a
 small asyncio HTTP/1.1 keep-alive client (httpx costs ~2 ms of CPU a request, which on 2 shared
-cores comes out of the server's share), --clients connections each sending its next request as
-soon as the last one is answered (no think time: the worst case for queueing), a bounded number
-of requests and a time limit. Requests: half searches (free text with and without diacritics,
-some filtered by type/partner/year, page 1 with facets as the search page asks, pages 2-3, a
-deep page 10), half event listings (no filter, type, partner, year, partner+year, type+year;
-page 1, a deep page 20, or a keyset page after a random event).
-Target (issue 7): p95 < 100 ms for both endpoints, no errors.
+cores comes out of the server's share). Two load models (``--model``, default both):
+
+- closed loop, no think time: --clients connections each sending its next request as soon as the
+  last one is answered. The worst case for queueing: it measures throughput at saturation, and the
+  latency is mostly time spent waiting behind the other 19 requests (Little's law);
+- users with think time: --clients users each waiting a random --think seconds (0.5-1 s, as
+  locust's users usually do) between an answer and their next request, started at random moments
+  within the first think time: the usual model of people using the site.
+
+Requests: half searches (free text with and without diacritics, some filtered by type/partner/year,
+page 1 with facets as the search page asks, pages 2-3, a deep page 10), half event listings (no
+filter, type, partner, year, partner+year, type+year; page 1, a deep page 20, or a keyset page
+after a random event). Target (issues 5 and 7): p95 < 100 ms for both endpoints, no errors; the
+verdict is given for each load model.
 """
 from __future__ import annotations
 
@@ -34,6 +43,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -298,8 +308,14 @@ class Http:
             self.writer = None
 
 
-async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients: int,
-                max_seconds: float) -> tuple[dict[str, list[float]], dict[str, int], float]:
+async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients: int, max_seconds: float,
+                think: tuple[float, float] | None = None, seed: int = 17
+                ) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    """Send ``plan`` over ``clients`` keep-alive connections; latencies (ms) by endpoint and by shape.
+
+    ``think``: (least, most) seconds each client waits after an answer before its next request,
+    and before its first (so that users arrive spread out, not in one burst); None: no wait.
+    """
     lat: dict[str, list[float]] = {}
     errors: dict[str, int] = {}
     by_shape: dict[str, list[float]] = {}
@@ -308,10 +324,13 @@ async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients:
         queue.put_nowait(item)
     deadline = time.perf_counter() + max_seconds
     host, port = base.removeprefix("http://").split(":")
+    rng = random.Random(seed)
 
     async def worker() -> None:
         conn = Http(host, int(port))
         try:
+            if think:
+                await asyncio.sleep(rng.uniform(0, think[1]))
             while time.perf_counter() < deadline:
                 try:
                     name, path, params = queue.get_nowait()
@@ -329,6 +348,8 @@ async def drive(base: str, plan: list[tuple[str, str, dict[str, Any]]], clients:
                 by_shape.setdefault(shape(name, params), []).append(ms)
                 if not ok:
                     errors[name] = errors.get(name, 0) + 1
+                if think:
+                    await asyncio.sleep(rng.uniform(*think))
         finally:
             conn.close()
 
@@ -410,8 +431,28 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, max(0, int(round(p * len(xs))) - 1))]
 
 
+@dataclass
+class Figures:
+    """One measured run, for the markdown table."""
+    backend: str
+    model: str
+    clients: int
+    cache: str
+    requests: int = 0
+    rate: float = 0.0
+    search: tuple[float, float] = (0.0, 0.0)    # p50, p95 in ms
+    events: tuple[float, float] = (0.0, 0.0)
+    errors: int = 0
+    load: tuple[float, float] = (0.0, 0.0)      # 1-minute load average before and after
+    server_cpu: float = 0.0                      # CPU ms of the server processes per request
+
+    @property
+    def met(self) -> bool:
+        return max(self.search[1], self.events[1]) < 100 and not self.errors
+
+
 def report(title: str, lat: dict[str, list[float]], errors: dict[str, int], wall: float | None,
-           clients: int) -> float:
+           clients: int, fig: Figures | None = None) -> float:
     shapes: dict[str, list[float]] = lat.pop("_shapes", {})  # type: ignore[assignment]
     total = sum(len(v) for v in lat.values())
     if wall:
@@ -426,6 +467,10 @@ def report(title: str, lat: dict[str, list[float]], errors: dict[str, int], wall
         worst = max(worst, p95)
         print(f"  /api/{name:7s} n={len(xs):5d}  p50 {statistics.median(xs):7.1f} ms  p95 {p95:7.1f} ms  "
               f"max {max(xs):7.1f} ms  errors {errors.get(name, 0)}")
+        if fig is not None:
+            setattr(fig, name, (statistics.median(xs), p95))
+    if fig is not None:
+        fig.requests, fig.rate, fig.errors = total, total / wall if wall else 0.0, sum(errors.values())
     if shapes:
         print("  by request shape (n, median, p95):")
         for k, xs in sorted(shapes.items(), key=lambda kv: -pct(kv[1], 0.95)):
@@ -433,15 +478,34 @@ def report(title: str, lat: dict[str, list[float]], errors: dict[str, int], wall
     return worst
 
 
+def markdown(figs: list[Figures], note: str) -> str:
+    rows = ["| backend | load model | clients | response cache | requests | req/s | /api/search p50 / p95 | "
+            "/api/events p50 / p95 | errors | server CPU a request | load avg before / after | p95 < 100 ms |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for f in figs:
+        rows.append(f"| {f.backend} | {f.model} | {f.clients} | {f.cache} | {f.requests} | {f.rate:.0f} | "
+                    f"{f.search[0]:.1f} / {f.search[1]:.1f} ms | {f.events[0]:.1f} / {f.events[1]:.1f} ms | "
+                    f"{f.errors} | {f.server_cpu:.1f} ms | {f.load[0]:.1f} / {f.load[1]:.1f} | "
+                    f"{'yes' if f.met else '**no**'} |")
+    return note + "\n\n" + "\n".join(rows) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="20,000 events, 400 requests")
     ap.add_argument("--db", type=Path, default=None, help="SQLite file (built when missing)")
     ap.add_argument("--pg", action="store_true", help="serve a PostgreSQL copy of the SQLite database")
+    ap.add_argument("--pg-url", default=None, help="serve this PostgreSQL database (a copy made before)")
+    ap.add_argument("--copy-to-pg", default=None, metavar="URL",
+                    help="copy the SQLite database into this empty PostgreSQL database, then exit")
     ap.add_argument("--events", type=int, default=None)
     ap.add_argument("--articles", type=int, default=None)
-    ap.add_argument("--requests", type=int, default=None)
+    ap.add_argument("--requests", type=int, default=None, help="requests of the closed-loop run")
     ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--model", default="both", choices=("closed", "think", "both"),
+                    help="closed loop without think time, users with think time, or both")
+    ap.add_argument("--think", default="0.5:1.0", help="think time range in seconds, LEAST:MOST")
+    ap.add_argument("--think-seconds", type=float, default=60.0, help="how long the think-time run lasts")
     ap.add_argument("--workers", type=int, default=2, help="server processes (uvicorn workers)")
     ap.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
     ap.add_argument("--port", type=int, default=8765)
@@ -453,6 +517,8 @@ def main() -> None:
     ap.add_argument("--loop", default="auto", choices=("auto", "uvloop", "asyncio"), help="uvicorn's event loop")
     ap.add_argument("--filters", default=",".join(FILTERS),
                     help=f"event filter kinds to send, comma-separated from {', '.join(FILTERS)}")
+    ap.add_argument("--md", type=Path, default=None, help="append the figures as a markdown table to this file")
+    ap.add_argument("--note", default="", help="a line put above the markdown table")
     a = ap.parse_args()
     n_events = a.events or (20_000 if a.quick else 1_000_000)
     n_articles = a.articles if a.articles is not None else (300 if a.quick else 3_000)
@@ -463,8 +529,13 @@ def main() -> None:
         build(db, n_events, n_articles)
     else:
         print(f"using {db} (pass --rebuild to make it again)")
+    if a.copy_to_pg:
+        copy_to_postgres(db, a.copy_to_pg)
+        return
     url, pg = str(db), None
-    if a.pg:
+    if a.pg_url:
+        url = a.pg_url
+    elif a.pg:
         from pg_server import start_server as start_pg
 
         pg = start_pg()
@@ -473,39 +544,85 @@ def main() -> None:
         print(f"PostgreSQL on port {pg.port}: copying {db.name} into it")
         copy_to_postgres(db, url)
     settings = [a.no_cache] + ([not a.no_cache] if a.compare_cache else [])
+    figs: list[Figures] = []
     try:
         for no_cache in settings:
             for run in range(1, a.repeat + 1):
-                one_run(a, url, no_cache, run, n_req, n_events, filters)
+                figs += one_run(a, url, no_cache, run, n_req, n_events, filters)
     finally:
         if pg is not None:
             pg.stop()
+    table = markdown(figs, a.note or f"{n_events:,} events requested ({db.name}), {a.workers} server workers, "
+                     f"{os.cpu_count()} CPUs shared by server, client and other jobs.")
+    print("\n" + table)
+    if a.md:
+        with a.md.open("a", encoding="utf-8") as f:
+            f.write(table + "\n")
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of the server: the uvicorn process and its workers (a figure that the
+    other jobs on a shared machine disturb much less than latency or throughput)."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
 
 
 def one_run(a: argparse.Namespace, url: str, no_cache: bool, run: int, n_req: int, n_events: int,
-            filters: tuple[str, ...]) -> None:
-    """Start the server, warm it up, one client, then the load; the server is stopped after."""
+            filters: tuple[str, ...]) -> list[Figures]:
+    """Start the server, warm it up, one client, then each load model; the server is stopped after."""
     proc = start_server(url, a.port, a.workers, 0.0 if no_cache else None, a.http, a.loop)
+    backend = "SQLite" if url.endswith(".db") or url.startswith("sqlite") else "PostgreSQL"
+    cache = "off" if no_cache else "on"
+    figs: list[Figures] = []
+    lo, hi = (float(x) for x in a.think.split(":"))
     try:
         base = f"http://127.0.0.1:{a.port}"
-        print(f"\n== run {run}: {'PostgreSQL' if a.pg else 'SQLite'}, {a.workers} worker process(es), http {a.http}, "
-              f"loop {a.loop}, response cache {'off' if no_cache else 'on'}; load average before: "
-              f"{os.getloadavg()[0]:.1f}")
+        print(f"\n== run {run}: {backend}, {a.workers} worker process(es), http {a.http}, loop {a.loop}, "
+              f"response cache {cache}; load average before: {os.getloadavg()[0]:.1f}")
         asyncio.run(drive(base, request_plan(60, seed=99, n_events=n_events), 4, 60))          # warm up
         # one client first: what each request costs with nobody queueing in front of it
         solo, solo_err, _ = asyncio.run(drive(base, request_plan(min(300, n_req), seed=7, filters=filters,
                                                                  n_events=n_events), 1, a.seconds / 3))
         solo.pop("_shapes")
         report("1 client", solo, solo_err, None, 1)
-        lat, errors, wall = asyncio.run(drive(base, request_plan(n_req, filters=filters, n_events=n_events),
-                                              a.clients, a.seconds))
-        print(f"load average after: {os.getloadavg()[0]:.1f}")
+        models = ("closed", "think") if a.model == "both" else (a.model,)
+        for seed, model in enumerate(models, start=3):
+            before, cpu0 = os.getloadavg()[0], server_cpu_seconds(proc.pid)
+            if model == "closed":
+                fig = Figures(backend, "closed loop, no think time", a.clients, cache)
+                lat, errors, wall = asyncio.run(drive(base, request_plan(n_req, seed=seed, filters=filters,
+                                                                         n_events=n_events), a.clients, a.seconds))
+            else:
+                fig = Figures(backend, f"{a.clients} users, think {lo:g}-{hi:g} s", a.clients, cache)
+                n = int(a.clients * a.think_seconds / ((lo + hi) / 2)) + a.clients
+                lat, errors, wall = asyncio.run(drive(base, request_plan(n, seed=seed, filters=filters,
+                                                                         n_events=n_events), a.clients,
+                                                      a.think_seconds, think=(lo, hi)))
+            fig.load = (before, os.getloadavg()[0])
+            n_done = len(lat.get("search", [])) + len(lat.get("events", []))
+            fig.server_cpu = (server_cpu_seconds(proc.pid) - cpu0) * 1000 / max(1, n_done)
+            print(f"\n-- {fig.model}: load average {fig.load[0]:.1f} before, {fig.load[1]:.1f} after")
+            worst = report("load", lat, errors, wall, a.clients, fig)
+            print(f"target p95 < 100 ms with no errors ({fig.model}): "
+                  f"{'meets' if worst < 100 and not errors else 'MISSES'}")
+            figs.append(fig)
     finally:
         proc.terminate()
         proc.wait(10)
-    worst = report("load", lat, errors, wall, a.clients)
-    verdict = "meets" if worst < 100 and not errors else "MISSES"
-    print(f"target p95 < 100 ms with no errors: {verdict}")
+    return figs
 
 
 if __name__ == "__main__":

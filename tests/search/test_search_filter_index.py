@@ -115,3 +115,22 @@ def test_migration_back_fills_a_store_made_before_it(tmp_path, monkeypatch):
     with open_store(url) as s:
         assert s.schema_version() >= 4
         assert _links(s) and _links(s) == _derived(s)
+
+
+@pytest.mark.parametrize("chunk,budget", [(3, 9), (2, 1000), (50, 4000)])
+@pytest.mark.parametrize("query", ["viet nam", "hop tac", "kinh te"])
+def test_partner_walk_finds_the_newest_matches_a_chunk_at_a_time(filled, monkeypatch, chunk, budget, query):
+    """PostgreSQL walks a partner's documents newest first (search/pgwalk.py), in chunks, handing a rare
+    combination to the planner after the budget: every way gives the newest matches, ranked alike."""
+    from bluebook.search import pgwalk
+    from bluebook.search import query as sq
+
+    monkeypatch.setattr(pgwalk, "CHUNK", chunk)
+    monkeypatch.setattr(pgwalk, "BUDGET", budget)
+    for party in PARTNERS:
+        every = _old_filter_ids(filled, party, query)
+        for cap in (1, 4, 1000):
+            with filled.db.read() as conn:
+                got = sq.ranked(conn, filled.dialect, query, None, {"party": party}, cap)
+            assert sorted((i for i, _ in got), reverse=True) == every[:cap]
+            assert [s for _, s in got] == sorted((s for _, s in got), reverse=True)

@@ -99,3 +99,60 @@ def test_events_without_limit_return_every_event(store):
     store.add_document(_doc("all.txt"), [_ev("visit", f"2022-0{i + 1}-01", ["VNM", "SGP"]) for i in range(3)])
     with store.db.read() as c:
         assert [e.date for e in queries.events(c)] == ["2022-01-01", "2022-02-01", "2022-03-01"]
+
+
+def test_keyset_pages_inside_a_date_range_match_offset_pages(store):
+    """The cursor's first day becomes the index range's start (migration 0005 reads it from the index):
+    the pages are the same as by offset, for a cursor inside, before or after the range."""
+    events = [_ev(t, f"20{y:02d}-{m:02d}-{d:02d}", ["VNM", p]) for y in (17, 18, 19) for m in (1, 6, 12)
+              for d in (3, 17) for t, p in (("visit", "JPN"), ("aid", "LAO"))]
+    events.append(_ev("conference", "2017-12-20", ["VNM", "FRA"], date_end="2018-01-05"))
+    store.add_document(_doc("range.txt"), events)
+    with store.db.read() as c:
+        everyone = queries.event_ids_page(c)
+        for kw in ({"date_from": "2018", "date_to": "2018"}, {"type": "aid", "date_from": "2018"},
+                   {"party": "JPN", "date_from": "2018-06", "date_to": "2019-01"}):
+            every = queries.event_ids_page(c, **kw)
+            assert every
+            for size in (1, 4):
+                keyset, after = [], None
+                while (page := queries.event_ids_page(c, **kw, limit=size, after=after)):
+                    keyset += page
+                    after = page[-1]
+                assert keyset == every, kw
+            # a cursor from outside the range: the rest of the range after it, in order
+            for cursor in (everyone[0], everyone[-1]):
+                rest = queries.event_ids_page(c, **kw, after=cursor)
+                pos = everyone.index(cursor)
+                assert rest == [i for i in every if everyone.index(i) > pos]
+
+
+def test_event_dicts_are_the_records_to_dict(store):
+    store.add_document(_doc("one.txt"), [_ev("visit", "2021-03-01", ["VNM", "LAO"]),
+                                         _ev("aid", "2021-04-01", ["VNM", "CUB", "LAO"], planned=True)])
+    store.add_document(_doc("two.txt", date(2021, 3, 2)), [_ev("visit", "2021-03-01", ["VNM", "LAO"])])
+    with store.db.read() as c:
+        ids = queries.event_ids_page(c)
+        records = queries.events_by_ids(c, ids)
+        assert queries.event_dicts(c, ids) == [e.to_dict() for e in records]
+        brief = [{k: v for k, v in e.to_dict().items() if k != "mentions"} for e in records]
+        assert queries.event_dicts(c, list(reversed(ids)), mentions=False) == list(reversed(brief))
+        assert any(d["n_mentions"] == 2 for d in queries.event_dicts(c, ids))
+        assert queries.event_dicts(c, [10**9]) == []
+
+
+def test_year_pages_read_the_covering_indexes(tmp_path):
+    """Migration 0005: a year's page, alone or with a type, never reads the events table's rows."""
+    from bluebook.store import open_store
+
+    with open_store(f"sqlite:///{tmp_path / 'plan.db'}") as s:
+        with s.db.read() as c:
+            for kw in ({"date_from": "2018", "date_to": "2018"}, {"type": "aid", "date_from": "2018"}):
+                q = queries._page_query(c, **{"type": None, "party": None, "person": None, "date_from": None,
+                                              "date_to": None, "planned": None, "lang": None, **kw}, after=None)
+                sql = str(q.compile(c, compile_kwargs={"literal_binds": True}))
+                plan = " ".join(r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+                assert "COVERING INDEX" in plan, plan
+            names = {r[0] for r in c.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert {"events_chrono", "events_type_chrono_hi", "doc_parties_doc"} <= names
+            assert not {"events_date", "events_type_chrono"} & names

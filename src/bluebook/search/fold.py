@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+
+import numpy as np
 
 # Letters with no Unicode decomposition that readers still expect to match plain ASCII.
 _EXTRA = {"đ": "d", "ð": "d", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"}
@@ -37,10 +40,50 @@ class _Table(dict):
 _TABLE = _Table()
 # Characters seen to fold to exactly one character: a text made only of them folds in place.
 _ONE: set[str] = set()
+# The same one-to-one folds as an array indexed by code point: str.translate looks each character
+# up in a dict (about 60 ns a character, and set(text) costs nearly as much); a long text folds
+# instead as one array lookup over its UTF-32 code units, a few ns a character. Below U+30000 (all
+# of Unicode's letters); _UNSEEN marks a character not learnt yet or one that does not fold to one.
+_UNSEEN = 0xFFFFFFFF
+_LUT = np.full(0x30000, _UNSEEN, dtype=np.uint32)
+_LUT_MIN_CHARS = 256        # shorter texts: translate is as fast as the array's fixed cost
+
+
+def _learn(chars: Iterable[str]) -> list[str]:
+    """Remember which of ``chars`` fold to one character; return the others."""
+    odd = []
+    for c in chars:
+        f = _TABLE[ord(c)]
+        if len(f) != 1:
+            odd.append(c)
+            continue
+        _ONE.add(c)
+        if ord(c) < len(_LUT):
+            _LUT[ord(c)] = ord(f)
+    return odd
+
+
+def _fold_array(s: str) -> tuple[str | None, list[str]]:
+    """(fold(s), []) when every character of ``s`` folds to one; else (None, those that do not)."""
+    codes = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(codes.max()) >= len(_LUT):
+        return None, _learn(set(s) - _ONE)
+    out = _LUT[codes]
+    unseen = out == _UNSEEN
+    if unseen.any():
+        odd = _learn(chr(int(c)) for c in np.unique(codes[unseen]))
+        if odd:
+            return None, odd
+        out = _LUT[codes]
+    return out.tobytes().decode("utf-32-le", "surrogatepass"), []
 
 
 def fold(s: str) -> str:
     """Lower case, no diacritics: 'Thủ tướng Đức' -> 'thu tuong duc'."""
+    if len(s) >= _LUT_MIN_CHARS:
+        folded, _ = _fold_array(s)
+        if folded is not None:
+            return folded
     return s.translate(_TABLE)
 
 
@@ -50,21 +93,26 @@ def fold_with_map(s: str) -> tuple[str, list[int] | None]:
     ``None`` means the identity, the common case for NFC text where every
     character folds to exactly one character.
     """
-    folded = s.translate(_TABLE)
-    if len(folded) == len(s):
-        chars = set(s)
-        new = chars - _ONE          # a set difference in C: the common case costs no Python loop
-        if all(len(_TABLE[ord(c)]) == 1 for c in new):
-            _ONE.update(new)
+    if len(s) >= _LUT_MIN_CHARS:
+        folded, odd = _fold_array(s)
+        if folded is not None:
             return folded, None
-    out: list[str] = []
+    else:
+        odd = _learn(set(s) - _ONE)
+        if not odd:
+            return s.translate(_TABLE), None
+    # Only the few characters that fold to none or several (combining marks, 'ß', Hangul) need a
+    # step of their own: the runs between them map one to one, a range each.
     where: list[int] = []
-    for i, c in enumerate(s):
-        f = _TABLE[ord(c)]
-        out.append(f)
-        where.extend([i] * len(f))
+    prev = 0
+    for m in re.finditer("[" + "".join(map(re.escape, odd)) + "]", s):
+        i = m.start()
+        where.extend(range(prev, i))
+        where.extend([i] * len(_TABLE[ord(s[i])]))
+        prev = i + 1
+    where.extend(range(prev, len(s)))
     where.append(len(s))
-    return "".join(out), where
+    return s.translate(_TABLE), where
 
 
 def tokens(folded: str) -> list[str]:
@@ -77,4 +125,4 @@ def index_text(s: str) -> str:
     Pre-tokenising here keeps SQLite FTS5 and PostgreSQL tsvector from
     disagreeing about where words end.
     """
-    return " ".join(TOKEN.findall(s.translate(_TABLE)))
+    return " ".join(TOKEN.findall(fold(s)))

@@ -16,8 +16,10 @@ import sqlalchemy as sa
 
 from bluebook.dedup.when import date_bounds
 from bluebook.errors import StoreError
+from bluebook.search import pgwalk
 from bluebook.search.fold import fold, tokens
 from bluebook.search.snippets import SearchHit, make_snippet
+from bluebook.search.sqlrun import driver_rows, rows_by_ids
 
 FILTERS = ("date_from", "date_to", "source", "type", "party", "duplicates")
 # Matches ranked per query (the newest); see _ranked_ids.
@@ -114,6 +116,12 @@ def _filters(filters: dict[str, Any] | None, lang: str | None) -> tuple[list[str
     return where, params
 
 
+def _has_duplicates(conn: sa.Connection) -> bool:
+    """Whether any document is marked a near-duplicate (an index probe): if none, the filter that
+    leaves them out need not read every candidate's document row."""
+    return bool(driver_rows(conn, "SELECT 1 FROM documents WHERE duplicate_of IS NOT NULL LIMIT 1"))
+
+
 def _where(where: list[str], doc: str) -> str:
     return "".join(" AND " + w.replace("{doc}", doc) for w in where)
 
@@ -130,23 +138,36 @@ def _candidates(conn: sa.Connection, dialect: str, pq: ParsedQuery, where: list[
                + " ORDER BY d.doc_date DESC NULLS LAST, d.id DESC LIMIT :limit OFFSET :offset")
         return [(int(r[0]), 0.0) for r in conn.execute(sa.text(sql), dict(params, limit=cap, offset=offset))]
     params = dict(params, cap=cap)
+    if "d.duplicate_of IS NULL" in where and not _has_duplicates(conn):
+        where = [w for w in where if w != "d.duplicate_of IS NULL"]
+    # the document row is read only for a condition on it: otherwise the index answers alone
+    join = any(w.startswith("d.") for w in where)
     if dialect == "sqlite":
         params["q"] = pq.fts5()
-        sql = ("SELECT d.id, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts f "
-               "JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH :q"
+        sql = ("SELECT f.rowid, -bm25(documents_fts, 4.0, 1.0) AS score FROM documents_fts f "
+               + ("JOIN documents d ON d.id = f.rowid " if join else "") + "WHERE documents_fts MATCH :q"
                + _where(where, "f.rowid") + " ORDER BY f.rowid DESC LIMIT :cap")
     else:
         # The best plan depends on how common the words are: walk ids backwards for common words,
         # the GIN index for rare ones. So: no generic plan for this (prepared) statement, and no
-        # whole-table scan testing a compressed tsvector per row, which the planner underrates.
-        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
-        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        # whole-table scan testing a compressed tsvector per row, which the planner underrates; no
+        # parallel workers either, whose start costs more than such a query under concurrent load; and
+        # room to sort the matches of a phrase the planner thought rare (it multiplies the words'
+        # frequencies: 100 rows expected, 20,000 found) in memory rather than on disk.
+        conn.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off; "
+                             "SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL work_mem = '32MB'")
         params["q"] = pq.tsquery()
+        walk = pgwalk.driver(where, params, HOME)
+        if walk is not None:
+            rows = pgwalk.candidates(conn, walk, _where(where, "f.doc_id"), join, params, cap)
+            rows.sort(key=lambda r: (-r[1], -r[0]))
+            return rows
         # ts_rank in the select list is computed only for rows that reach the LIMIT.
-        sql = ("SELECT d.id, ts_rank(f.fts, q.q) AS score FROM documents_fts f "
-               "JOIN documents d ON d.id = f.doc_id CROSS JOIN to_tsquery('simple', :q) AS q(q) "
+        sql = ("SELECT f.doc_id, ts_rank(f.fts, q.q) AS score FROM documents_fts f "
+               + ("JOIN documents d ON d.id = f.doc_id " if join else "")
+               + "CROSS JOIN to_tsquery('simple', :q) AS q(q) "
                "WHERE f.fts @@ q.q" + _where(where, "f.doc_id") + " ORDER BY f.doc_id DESC LIMIT :cap")
-    rows = [(int(r[0]), float(r[1])) for r in conn.execute(sa.text(sql), params)]
+    rows = [(int(r[0]), float(r[1])) for r in driver_rows(conn, sql, params)]
     rows.sort(key=lambda r: (-r[1], -r[0]))
     return rows
 
@@ -185,20 +206,22 @@ def hits(conn: sa.Connection, query: str | ParsedQuery, ranked: list[tuple[int, 
     pq = query if isinstance(query, ParsedQuery) else parse_query(query)
     if not ranked:
         return []
-    rows = {r.id: r for r in conn.execute(sa.text(
-        "SELECT d.id, d.title, d.source, d.url, d.doc_date, d.lang, t.text, d.duplicate_of FROM documents d "
-        "JOIN doc_texts t ON t.doc_id = d.id WHERE d.id IN :ids")
-        .bindparams(sa.bindparam("ids", expanding=True)), {"ids": [i for i, _ in ranked]})}
+    rows = {int(r[0]): r for r in rows_by_ids(conn, _HITS_SQL, [i for i, _ in ranked])}
     out = []
     for doc_id, score in ranked:
         r = rows.get(doc_id)
         if r is None:
             continue
-        snippet, marks, start, end = make_snippet(r.text, pq.terms, pq.phrases)
-        out.append(SearchHit(doc_id=doc_id, title=r.title, source=r.source, url=r.url, doc_date=r.doc_date,
-                             lang=r.lang, score=score, snippet=snippet, highlights=marks, start=start,
-                             end=end, duplicate_of=r.duplicate_of))
+        _, title, source, url, doc_date, lang, text, duplicate_of = r
+        snippet, marks, start, end = make_snippet(text, pq.terms, pq.phrases)
+        out.append(SearchHit(doc_id=doc_id, title=title, source=source, url=url, doc_date=doc_date, lang=lang,
+                             score=score, snippet=snippet, highlights=marks, start=start, end=end,
+                             duplicate_of=duplicate_of))
     return out
+
+
+_HITS_SQL = ("SELECT d.id, d.title, d.source, d.url, d.doc_date, d.lang, t.text, d.duplicate_of FROM documents d "
+             "JOIN doc_texts t ON t.doc_id = d.id WHERE d.id IN ({ids})")
 
 
 def search(conn: sa.Connection, dialect: str, query: str, lang: str | None = None, limit: int = 20,

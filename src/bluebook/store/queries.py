@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 
 from bluebook.dedup.when import date_bounds
 from bluebook.search.fold import fold, tokens
+from bluebook.search.sqlrun import rows_by_ids
 from bluebook.store import schema as t
 from bluebook.store.records import CanonicalEvent, MentionRecord, StoredDocument, loads_list
 
@@ -42,8 +44,8 @@ def mentions_where(conn: sa.Connection, cond: Any) -> list[MentionRecord]:
 # -- pages of events: fixed SQL on the driver connection -----------------------------------------
 # Building, compiling and wrapping rows of SQLAlchemy statements cost four times the statements
 # themselves for a page of 50 events (2.5 ms of 3.2 ms): the page's two reads are fixed text, run
-# on the driver connection inside SQLAlchemy's transaction. Ids are integers made by int(), so the
-# IN lists are written into the text; there are no parameters at all.
+# on the driver connection inside SQLAlchemy's transaction (search/sqlrun.rows_by_ids: on SQLite the
+# ids are written into the text, on PostgreSQL they are one array parameter of a prepared statement).
 _EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location", "planned", "summary_en",
                "summary_vi", "n_mentions")
 _EVENTS_SQL = "SELECT " + ", ".join(_EVENT_COLS) + " FROM events WHERE id IN ({ids})"
@@ -54,19 +56,6 @@ _MENTIONS_SQL = (
     "m.kind, d.source, d.url, d.title, d.doc_date, d.content_hash, d.lang, d.duplicate_of "
     "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN ({ids}) ORDER BY m.event_id, m.id")
 _IN_CHUNK = 500     # ids per IN list: within every backend's limits
-
-
-def _fetch(conn: sa.Connection, sql: str) -> list[tuple[Any, ...]]:
-    cur = conn.connection.driver_connection.cursor()
-    try:
-        cur.execute(sql)
-        return cur.fetchall()
-    finally:
-        cur.close()
-
-
-def _int_list(ids: Sequence[int]) -> str:
-    return ",".join(str(int(i)) for i in ids)
 
 
 def _mention_row(r: tuple[Any, ...]) -> MentionRecord:
@@ -85,7 +74,7 @@ def mentions_of_events(conn: sa.Connection, ids: Sequence[int]) -> dict[int, lis
     for i in range(0, len(ids), _IN_CHUNK):
         part = ids[i:i + _IN_CHUNK]
         if part:
-            for r in _fetch(conn, _MENTIONS_SQL.format(ids=_int_list(part))):
+            for r in rows_by_ids(conn, _MENTIONS_SQL, part):
                 by_event.setdefault(r[2], []).append(_mention_row(r))
     return by_event
 
@@ -118,9 +107,78 @@ def events_by_ids(conn: sa.Connection, ids: Sequence[int]) -> list[CanonicalEven
     for i in range(0, len(ids), _IN_CHUNK):
         part = ids[i:i + _IN_CHUNK]
         if part:
-            rows.update((int(r[0]), r) for r in _fetch(conn, _EVENTS_SQL.format(ids=_int_list(part))))
+            rows.update((int(r[0]), r) for r in rows_by_ids(conn, _EVENTS_SQL, part))
     by_event = mentions_of_events(conn, [i for i in ids if i in rows])
     return [_canonical(rows[i], by_event.get(i, [])) for i in ids if i in rows]
+
+
+# -- the same events as plain dicts, for JSON answers ------------------------------------------------
+# The keys and values of CanonicalEvent.to_dict() (mentions as MentionRecord.to_dict()), made from the
+# rows directly: for a page of 50 events, the records and their conversion to dicts cost more than the
+# two reads.
+_MENTION_KEYS = ("id", "doc_id", "event_id", "key", "type", "date", "date_end", "parties", "persons",
+                 "persons_original", "location", "planned", "lang", "source", "evidence", "evidence_span",
+                 "sentence", "trigger", "date_text", "confidence", "summary_en", "summary_vi", "kind",
+                 "doc_source", "doc_url", "doc_title", "doc_date", "doc_hash", "doc_lang", "duplicate_of")
+# What n_mentions, n_sources and langs need when the mentions themselves are not wanted.
+_MENTION_BRIEF_SQL = ("SELECT m.event_id, m.doc_id, m.lang, d.duplicate_of FROM mentions m "
+                      "JOIN documents d ON d.id = m.doc_id WHERE m.event_id IN ({ids})")
+
+
+def _list(s: str | None) -> list[str]:
+    """records.loads_list, with orjson."""
+    if not s:
+        return []
+    try:
+        v = orjson.loads(s)
+    except orjson.JSONDecodeError:
+        return []
+    return [x if type(x) is str else str(x) for x in v] if isinstance(v, list) else []
+
+
+def _mention_dict(r: tuple[Any, ...]) -> dict[str, Any]:
+    return {"id": r[0], "doc_id": r[1], "event_id": r[2], "key": r[3], "type": r[4], "date": r[5],
+            "date_end": r[6], "parties": _list(r[7]), "persons": _list(r[8]), "persons_original": _list(r[9]),
+            "location": r[10], "planned": bool(r[11]), "lang": r[12], "source": r[13], "evidence": r[14],
+            "evidence_span": [r[15], r[16]], "sentence": [r[17], r[18]], "trigger": r[19], "date_text": r[20],
+            "confidence": float(r[21]), "summary_en": r[22], "summary_vi": r[23], "kind": r[24],
+            "doc_source": r[25], "doc_url": r[26], "doc_title": r[27], "doc_date": r[28], "doc_hash": r[29],
+            "doc_lang": r[30], "duplicate_of": r[31]}
+
+
+def event_dicts(conn: sa.Connection, ids: Sequence[int], mentions: bool = True) -> list[dict[str, Any]]:
+    """``events_by_ids(conn, ids)`` as ``to_dict()`` gives them (without the mentions unless ``mentions``)."""
+    ids = [int(i) for i in ids]
+    rows: dict[int, tuple[Any, ...]] = {}
+    by_event: dict[int, list[tuple[Any, ...]]] = {}
+    for i in range(0, len(ids), _IN_CHUNK):
+        part = ids[i:i + _IN_CHUNK]
+        if not part:
+            continue
+        rows.update((int(r[0]), r) for r in rows_by_ids(conn, _EVENTS_SQL, part))
+        # full rows: (id, doc_id, event_id, ..., lang at 12, ..., duplicate_of at 31); brief: (event_id, doc_id,
+        # lang, duplicate_of)
+        for r in rows_by_ids(conn, _MENTIONS_SQL if mentions else _MENTION_BRIEF_SQL, part):
+            by_event.setdefault(r[2] if mentions else r[0], []).append(r)
+    out = []
+    for i in ids:
+        r = rows.get(i)
+        if r is None:
+            continue
+        ms = by_event.get(i, [])          # in mention id order (the SQL's)
+        if mentions:
+            sources = {m[31] or m[1] for m in ms}
+            langs = sorted({m[12] for m in ms if m[12]})
+        else:
+            sources = {m[3] or m[1] for m in ms}
+            langs = sorted({m[2] for m in ms if m[2]})
+        d = {"id": r[0], "type": r[1], "date": r[2], "date_end": r[3], "parties": _list(r[4]),
+             "persons": _list(r[5]), "location": r[6], "planned": bool(r[7]), "summary_en": r[8],
+             "summary_vi": r[9], "n_mentions": len(ms) or int(r[10]), "n_sources": len(sources), "langs": langs}
+        if mentions:
+            d["mentions"] = [_mention_dict(m) for m in ms]
+        out.append(d)
+    return out
 
 
 HOME = "VNM"
@@ -148,11 +206,13 @@ def _overlap_floor(conn: sa.Connection, lo: str) -> str:
 
 
 def _select(conn: sa.Connection, type: str | None, party: str | None, person: str | None, date_from: str | None,
-            date_to: str | None, planned: bool | None, lang: str | None) -> tuple[sa.Select, Any, Any]:
+            date_to: str | None, planned: bool | None, lang: str | None,
+            min_lo: str | None = None) -> tuple[sa.Select, Any, Any]:
     """(select of id, date_lo, date, type of the matching events, the table read, its id column).
 
     A partner filter reads party_events, whose index is in date order per partner: a deep page of a
-    partner's events then costs an index range, not a walk through everyone's events.
+    partner's events then costs an index range, not a walk through everyone's events. ``min_lo``:
+    no event before this first day is wanted (a keyset page's cursor).
     """
     code = (party or "").strip().upper()
     src: Any = _PE if code and code != HOME else _E
@@ -170,7 +230,9 @@ def _select(conn: sa.Connection, type: str | None, party: str | None, person: st
     lo = date_bounds(date_from, "date_from")
     hi = date_bounds(date_to, "date_to")
     if lo:
-        q = q.where(src.c.date_hi >= lo[0], src.c.date_lo >= _overlap_floor(conn, lo[0]))
+        # one lower bound for the index range: SQLite starts a range at one of two bounds on a column
+        floor = _overlap_floor(conn, lo[0])
+        q = q.where(src.c.date_hi >= lo[0], src.c.date_lo >= max(floor, min_lo or floor))
     if hi:
         q = q.where(src.c.date_lo <= hi[1])
     if planned is not None:
@@ -192,11 +254,14 @@ def _page_query(conn: sa.Connection, type: str | None, party: str | None, person
                 date_from: str | None, date_to: str | None, planned: bool | None, lang: str | None,
                 after: int | None) -> sa.Select | None:
     """The matching events in chronological order; None when event ``after`` is unknown."""
-    q, src, idc = _select(conn, type, party, person, date_from, date_to, planned, lang)
+    key = None
     if after is not None:
         key = conn.execute(sa.select(_E.c.date_lo, _E.c.date).where(_E.c.id == int(after))).first()
         if key is None:
             return None
+    q, src, idc = _select(conn, type, party, person, date_from, date_to, planned, lang,
+                          key.date_lo if key is not None else None)
+    if key is not None:
         q = q.where(sa.tuple_(src.c.date_lo, src.c.date, idc) > sa.tuple_(sa.literal(key.date_lo),
                                                                           sa.literal(key.date),
                                                                           sa.literal(int(after))))

@@ -22,6 +22,7 @@ import sqlite3
 import threading
 import time
 import weakref
+from contextvars import ContextVar
 from typing import Any
 
 import sqlalchemy as sa
@@ -138,11 +139,34 @@ def of(store: Store) -> Freshness:
     return f
 
 
+# The token read at the start of the request being served, by the Freshness it came from: every
+# cache a request consults compares against that one reading (on PostgreSQL each reading is a round
+# trip). A context variable: each request's task, and the worker thread running its endpoint in a
+# copy of that context, sees only its own.
+_REQUEST: ContextVar[tuple[Freshness, Token | None] | None] = ContextVar("bluebook_request_token", default=None)
+
+
 def token(store: Store) -> Token | None:
-    return of(store).token()
+    f = of(store)
+    memo = _REQUEST.get()
+    if memo is not None and memo[0] is f:
+        return memo[1]
+    return f.token()
+
+
+def for_request(store: Store) -> Token | None:
+    """The token now, also kept as the current request's: later readings in it reuse this one.
+
+    Read before anything is computed, so a write that lands during the request still makes what
+    the request computes stale for the next one."""
+    f = of(store)
+    t = f.token()
+    _REQUEST.set((f, t))
+    return t
 
 
 def bump(store: Store) -> None:
+    _REQUEST.set(None)          # this request wrote: its earlier reading is stale from now on
     of(store).bump()
 
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from bluebook.search import query as search_query
 from bluebook.search.snippets import SearchHit
+from bluebook.search.sqlrun import rows_by_ids
 from bluebook.store import Store
 from bluebook.store import queries as store_queries
 from bluebook.store import schema as t
@@ -127,14 +128,18 @@ def count_events(store: Store, f: EventFilter) -> int:
 
 # -- search: one ranking for a page, its facets and the next pages ------------------------------
 def ranking(store: Store, query: str, language: str | None, filters: dict[str, Any],
-            cap: int) -> list[tuple[int, float]]:
-    """(doc id, score) best first, as Store.search ranks them, kept for SEARCH_TTL seconds."""
+            cap: int, conn: sa.Connection | None = None) -> list[tuple[int, float]]:
+    """(doc id, score) best first, as Store.search ranks them, kept for SEARCH_TTL seconds.
+
+    ``conn``: a read transaction of the caller's to rank in (one transaction a request)."""
     pq = search_query.parse_query(query)
     key = ("rank", tuple(pq.terms), tuple(map(tuple, pq.phrases)), language, tuple(sorted(filters.items())), cap)
 
     def compute() -> list[tuple[int, float]]:
-        with store.db.read() as conn:
+        if conn is not None:
             return search_query.ranked(conn, store.dialect, pq, language, filters, cap)
+        with store.db.read() as own:
+            return search_query.ranked(own, store.dialect, pq, language, filters, cap)
     return cached(store, key, SEARCH_TTL, compute)
 
 
@@ -144,16 +149,18 @@ def _cap(pq: search_query.ParsedQuery, filters: dict[str, Any]) -> int:
 
 
 def search_page(store: Store, query: str, language: str | None, filters: dict[str, Any], offset: int,
-                limit: int) -> list[SearchHit]:
-    """Hits ``offset`` to ``offset + limit`` of the ranking, with snippets: Store.search's answer."""
+                limit: int) -> tuple[list[SearchHit], bool]:
+    """Hits ``offset`` to ``offset + limit`` of the ranking, with snippets (Store.search's answer), and
+    whether more follow. Only the hits shown get a snippet."""
     pq = search_query.parse_query(query)
-    if pq.empty and offset + limit > search_query.CANDIDATES:
+    if pq.empty and offset + limit + 1 > search_query.CANDIDATES:
         # a deep page of "everything, newest first": straight from the date index, not from a long list
-        return store.search(query, language, limit=limit, offset=offset, filters=filters)
-    cap = max(_cap(pq, filters), offset + limit)
-    ranked = ranking(store, query, language, filters, cap)[offset:offset + limit]
+        more = store.search(query, language, limit=limit + 1, offset=offset, filters=filters)
+        return more[:limit], len(more) > limit
+    cap = max(_cap(pq, filters), offset + limit + 1)
     with store.db.read() as conn:
-        return search_query.hits(conn, pq, ranked)
+        ranked = ranking(store, query, language, filters, cap, conn)[offset:offset + limit + 1]
+        return search_query.hits(conn, pq, ranked[:limit]), len(ranked) > limit
 
 
 def _outlet_key(source: str) -> str:
@@ -171,15 +178,18 @@ class Facets:
     language: list[tuple[str, int]] = field(default_factory=list)
     source: list[tuple[str, int]] = field(default_factory=list)
     sample: int = 0            # how many hits were counted
+    about: bool = False        # more documents match than were counted: the counts are a sample's
 
     def to_dict(self) -> dict[str, Any]:
         return {k: [{"value": v, "count": c} for v, c in getattr(self, k)]
-                for k in ("type", "party", "year", "language", "source")} | {"sample": self.sample}
+                for k in ("type", "party", "year", "language", "source")} | {"sample": self.sample,
+                                                                              "about": self.about}
 
 
 def search_facets(store: Store, query: str, language: str | None, filters: dict[str, Any],
                   sample: int = FACET_SAMPLE) -> Facets:
-    """Facet counts over the ``sample`` best-ranked hits (the ranking the page itself uses).
+    """Facet counts over the ``sample`` best-ranked hits (the ranking the page itself uses); ``about``
+    says when more documents match than were counted.
 
     Type and partner count the documents reporting an event of that type / with that partner, as the
     search filters of the same name select them (the canonical event's parties). Kept as long as the
@@ -191,39 +201,47 @@ def search_facets(store: Store, query: str, language: str | None, filters: dict[
     return cached(store, key, SEARCH_TTL, lambda: _search_facets(store, query, pq, language, filters, sample))
 
 
+# Three reads of a page's documents by id: fixed SQL on the driver's cursor (search/sqlrun.rows_by_ids),
+# where SQLAlchemy would compile an IN list of 200 parameters each time.
+_FACET_TYPES = "SELECT type, count(DISTINCT doc_id) FROM mentions WHERE doc_id IN ({ids}) GROUP BY type"
+_FACET_PARTIES = "SELECT party, count(*) FROM doc_parties WHERE doc_id IN ({ids}) GROUP BY party"
+_FACET_DOCS = "SELECT doc_date, lang, source FROM documents WHERE id IN ({ids})"
+
+
 def _search_facets(store: Store, query: str, pq: search_query.ParsedQuery, language: str | None,
                    filters: dict[str, Any], sample: int) -> Facets:
-    ids = [i for i, _ in ranking(store, query, language, filters, max(_cap(pq, filters), sample))[:sample]]
-    if not ids:
-        return Facets()
+    cap = max(_cap(pq, filters), sample)
     types: Counter[str] = Counter()
     parties: Counter[str] = Counter()
     years: Counter[str] = Counter()
     langs: Counter[str] = Counter()
     sources: Counter[str] = Counter()
     with store.db.read() as conn:
+        ranked = ranking(store, query, language, filters, cap, conn)
+        ids = [int(i) for i, _ in ranked[:sample]]
+        if not ids:
+            return Facets()
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            for r in conn.execute(sa.select(_M.c.type, sa.func.count(sa.distinct(_M.c.doc_id)).label("n"))
-                                  .where(_M.c.doc_id.in_(chunk)).group_by(_M.c.type)):
-                types[r.type] += int(r.n)
-            for r in conn.execute(sa.select(_P.c.party, sa.func.count(sa.distinct(_M.c.doc_id)).label("n"))
-                                  .join(_P, _P.c.event_id == _M.c.event_id)
-                                  .where(_M.c.doc_id.in_(chunk), _P.c.party != HOME).group_by(_P.c.party)):
-                parties[r.party] += int(r.n)
-            for r in conn.execute(sa.select(_D.c.doc_date, _D.c.lang, _D.c.source).where(_D.c.id.in_(chunk))):
-                if r.doc_date:
-                    years[r.doc_date[:4]] += 1
-                if r.lang:
-                    langs[r.lang] += 1
-                if r.source:
-                    sources[_outlet_key(r.source)] += 1
+            for ty, n in rows_by_ids(conn, _FACET_TYPES, chunk):
+                types[ty] += int(n)
+            # doc_parties (migration 0004) holds exactly the partners other than VNM each document reports
+            for party, n in rows_by_ids(conn, _FACET_PARTIES, chunk):
+                parties[party] += int(n)
+            for doc_date, lang, source in rows_by_ids(conn, _FACET_DOCS, chunk):
+                if doc_date:
+                    years[doc_date[:4]] += 1
+                if lang:
+                    langs[lang] += 1
+                if source:
+                    sources[_outlet_key(source)] += 1
 
     def top(c: Counter[str], k: int = 12) -> list[tuple[str, int]]:
         return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
 
     return Facets(type=top(types), party=top(parties), year=sorted(years.items(), reverse=True)[:15],
-                  language=top(langs), source=top(sources, 8), sample=len(ids))
+                  language=top(langs), source=top(sources, 8), sample=len(ids),
+                  about=len(ranked) > len(ids) or len(ranked) >= cap)
 
 
 @dataclass(slots=True)

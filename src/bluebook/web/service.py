@@ -100,14 +100,14 @@ def _bounds(page: int, per_page: int) -> tuple[int, int]:
 
 
 def search(store: Store, p: SearchParams, page: int = 1, per_page: int = 20) -> Page:
-    """One page of hits; one extra hit is asked for to know whether a next page exists.
+    """One page of hits; the ranking says whether a next page exists.
 
     The ranking behind it is kept a little while (queries.ranking): the facets of this page and
     the next pages reuse it instead of ranking the matches again.
     """
     page, per_page = _bounds(page, per_page)
-    hits = queries.search_page(store, p.q, p.language, p.store_filters(), (page - 1) * per_page, per_page + 1)
-    return Page(hits[:per_page], page, per_page, len(hits) > per_page)
+    hits, more = queries.search_page(store, p.q, p.language, p.store_filters(), (page - 1) * per_page, per_page)
+    return Page(hits, page, per_page, more)
 
 
 def facets(store: Store, p: SearchParams) -> queries.Facets:
@@ -133,6 +133,18 @@ def events(store: Store, f: queries.EventFilter, page: int = 1, per_page: int = 
            after: int | None = None) -> Page:
     """One page of events in date order: by page number, or (``after``, a keyset cursor) the events
     that follow event ``after`` in that order, which costs the same however deep the page is."""
+    return _event_page(store, f, page, per_page, after, store_queries.events_by_ids)
+
+
+def event_dicts(store: Store, f: queries.EventFilter, page: int = 1, per_page: int = 50,
+                after: int | None = None, mentions: bool = True) -> Page:
+    """``events`` with each event as ``event_dict`` gives it, made straight from the rows (the JSON API)."""
+    return _event_page(store, f, page, per_page, after,
+                       lambda conn, ids: store_queries.event_dicts(conn, ids, mentions))
+
+
+def _event_page(store: Store, f: queries.EventFilter, page: int, per_page: int, after: int | None,
+                fetch: Any) -> Page:
     page, per_page = _bounds(page, per_page)
     with store.db.read() as conn:
         ids = store_queries.event_ids_page(conn, **f.kwargs(), limit=per_page + 1,
@@ -140,7 +152,7 @@ def events(store: Store, f: queries.EventFilter, page: int = 1, per_page: int = 
         if ids is None:
             raise ConfigError(f"no event {after} to continue after", source="after",
                               hint="start again from the first page (leave out 'after')")
-        rows = store_queries.events_by_ids(conn, ids[:per_page])
+        rows = fetch(conn, ids[:per_page])
     return Page(rows, page, per_page, len(ids) > per_page, after)
 
 

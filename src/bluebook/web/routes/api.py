@@ -78,8 +78,8 @@ def api_events(request: Request, type: str | None = None, party: str | None = No
                ) -> JSONResponse:
     st = get_state(request)
     f = _filter(type, party, person, year, date_from, date_to, planned, language)
-    res = service.events(st.store, f, page, per_page, after)
-    items = [service.event_dict(e, mentions) for e in res.items]
+    res = service.event_dicts(st.store, f, page, per_page, after, mentions)
+    items = res.items
     return ok({"page": res.page, "per_page": res.per_page, "has_next": res.has_next,
                "after": res.after, "next_after": items[-1]["id"] if res.has_next and items else None,
                "items": items})
