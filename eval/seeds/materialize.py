@@ -16,6 +16,7 @@ only validates (line ranges and offsets fit, evidence has no blank edges) and wr
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import shutil
 import sys
@@ -42,29 +43,19 @@ def read_docs(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def _corpus_materialize() -> Any:
+    """eval/corpus/materialize.py, whose gold reader this set shares (offsets into a text not stored here)."""
+    spec = importlib.util.spec_from_file_location("corpus_materialize", Path(__file__).parents[1] / "corpus" / "materialize.py")
+    if spec is None or spec.loader is None:
+        raise NotFoundError("eval/corpus/materialize.py not found", source=str(Path(__file__).parents[1] / "corpus"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def restore_gold(path: Path, text: str) -> list[dict[str, Any]]:
     """Gold events of one section with ``evidence`` cut from ``text`` by their offsets."""
-    events = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            ev = json.loads(line)
-            start, end = int(ev["evidence_start"]), int(ev["evidence_end"])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise MalformedRecordError(f"bad gold line ({exc})", source=where,
-                                       hint="each event needs integer evidence_start and evidence_end") from None
-        if not 0 <= start < end <= len(text):
-            raise MalformedRecordError(f"offsets {start}:{end} do not fit a text of {len(text)} characters",
-                                       source=where, hint="the seed file changed or the offsets are wrong")
-        evidence = text[start:end]
-        if evidence != evidence.strip():
-            raise MalformedRecordError(f"evidence {evidence!r} has blank edges", source=where,
-                                       hint="offsets must cover the evidence words exactly")
-        ev["evidence"] = evidence
-        events.append(ev)
-    return events
+    return _corpus_materialize().restore_gold(path, text)
 
 
 def seed_lines(name: str) -> list[str]:
