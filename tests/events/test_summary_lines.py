@@ -23,3 +23,12 @@ def test_each_field_of_a_summary_changes_it():
 
 def test_viet_nam_acts_first_whatever_the_order_of_parties():
     assert _lines(parties=["JPN", "VNM"]) == _lines(parties=["VNM", "JPN"])
+
+
+def test_the_summary_actor_is_viet_nams_person_when_viet_nam_takes_part():
+    from bluebook import extract
+
+    text = "On 9 January 2020, Deputy Prime Minister Pham Binh Minh met UN Secretary-General Antonio Guterres in New York."
+    ev = [e for e in extract(text, doc_date="2020-01-10", lang="en") if e.type == "talks"][0]
+    assert ev.summary_en == "Pham Binh Minh held talks with United Nations"
+    assert ev.summary_vi == "Pham Binh Minh hội đàm với Liên hợp quốc"     # the name as the text writes it

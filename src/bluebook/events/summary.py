@@ -32,8 +32,11 @@ def _person_name(gaz: Gazetteer, ascii_name: str, written: str, lang: str) -> st
 
 
 def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
-    person = ev.persons[0] if ev.persons else None
-    written = ev.persons_original[0] if ev.persons and ev.persons_original else ""
+    # the actor is Viet Nam's person where Viet Nam takes part ("Guterres held talks with the UN" is wrong)
+    foreign = set(ev.explain.get("foreign_persons", ())) if VN in ev.parties else set()
+    pick = next((i for i, name in enumerate(ev.persons) if name not in foreign), None)
+    person = ev.persons[pick] if pick is not None else None
+    written = ev.persons_original[pick] if pick is not None and pick < len(ev.persons_original) else ""
     return _summary(gaz, lang, ev.type, ev.planned, tuple(ev.parties), person, written)
 
 
