@@ -112,3 +112,9 @@ def test_report_api_and_bad_period(ro_client: TestClient) -> None:
     bad = ro_client.post("/api/reports", params={"lang": "vi", "format": "html", "date_from": "nope"},
                          headers=headers)
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "E010"
+
+
+def test_facets_say_they_are_a_sample_only_when_they_are(ro_client: TestClient) -> None:
+    html = ro_client.get("/search", params={"q": "hoi dam", "party": "LAO"}).text
+    assert 'class="hit"' in html
+    assert "Counted over the top" not in html and "Đếm trên" not in html
