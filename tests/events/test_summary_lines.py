@@ -32,3 +32,12 @@ def test_the_summary_actor_is_viet_nams_person_when_viet_nam_takes_part():
     ev = [e for e in extract(text, doc_date="2020-01-10", lang="en") if e.type == "talks"][0]
     assert ev.summary_en == "Pham Binh Minh held talks with United Nations"
     assert ev.summary_vi == "Pham Binh Minh hội đàm với Liên hợp quốc"     # the name as the text writes it
+
+
+def test_a_foreign_senders_message_is_summarised_from_the_sender():
+    from bluebook import extract
+
+    text = ("Ngày 2/9, Tổng thống Indonesia Joko Widodo và Thủ tướng Singapore Lý Hiển Long gửi điện chúc mừng "
+            "Chủ tịch nước Võ Văn Thưởng nhân dịp Quốc khánh Việt Nam.")
+    lines = sorted(e.summary_en for e in extract(text, doc_date="2023-09-03", lang="vi") if e.type == "message")
+    assert lines == ["Indonesia sent a message to Viet Nam", "Singapore sent a message to Viet Nam"]

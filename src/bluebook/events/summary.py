@@ -11,6 +11,8 @@ from bluebook.gazetteer.data import LANG, read_tsv
 from bluebook.models import Event
 
 VN = "VNM"
+# Types whose first party is who sends or speaks (extractor: senders, speaker and addressee).
+_SENT = {"message", "appeal", "accusation"}
 
 
 @lru_cache(maxsize=4)
@@ -32,25 +34,37 @@ def _person_name(gaz: Gazetteer, ascii_name: str, written: str, lang: str) -> st
 
 
 def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
-    # the actor is Viet Nam's person where Viet Nam takes part ("Guterres held talks with the UN" is wrong)
-    foreign = set(ev.explain.get("foreign_persons", ())) if VN in ev.parties else set()
+    foreign = set(ev.explain.get("foreign_persons", ()))
+    if ev.type in _SENT and ev.parties and ev.parties[0] != VN:
+        # a foreign sender's message or protest: the sender acts, Viet Nam receives
+        senders = [i for i, name in enumerate(ev.persons) if name in foreign]
+        pick = senders[0] if len(senders) == 1 else None
+        parties = (ev.parties[0],) + tuple(p for p in ev.parties[1:])
+        return _summary(gaz, lang, ev.type, ev.planned, parties, *_person(ev, pick), sender_first=True)
+    # otherwise Viet Nam's person acts where Viet Nam takes part ("Guterres held talks with the UN" is wrong)
+    if VN not in ev.parties:
+        foreign = set()
     pick = next((i for i, name in enumerate(ev.persons) if name not in foreign), None)
-    person = ev.persons[pick] if pick is not None else None
-    written = ev.persons_original[pick] if pick is not None and pick < len(ev.persons_original) else ""
-    return _summary(gaz, lang, ev.type, ev.planned, tuple(ev.parties), person, written)
+    return _summary(gaz, lang, ev.type, ev.planned, tuple(ev.parties), *_person(ev, pick))
+
+
+def _person(ev: Event, pick: int | None) -> tuple[str | None, str]:
+    if pick is None:
+        return None, ""
+    return ev.persons[pick], ev.persons_original[pick] if pick < len(ev.persons_original) else ""
 
 
 # A feed states the same kinds of events between the same parties over and over: the line is made once.
 @lru_cache(maxsize=8192)
 def _summary(gaz: Gazetteer, lang: str, ev_type: str, planned: bool, parties_in: tuple[str, ...],
-             person: str | None, written: str) -> str:
+             person: str | None, written: str, sender_first: bool = False) -> str:
     tpl = templates(lang).get(ev_type)
     if tpl is None:
         return ""
     template = tpl[1] if planned else tpl[0]
     parties = list(parties_in)
     # Viet Nam acts first where it takes part: that is the report's point of view
-    if VN in parties:
+    if VN in parties and not sender_first:
         parties.remove(VN)
         parties.insert(0, VN)
     actor_party = parties[0] if parties else ""
