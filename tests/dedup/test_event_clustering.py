@@ -9,18 +9,15 @@ from pathlib import Path
 import pytest
 
 from bluebook.dedup.events import (
-    BlockIndex,
     Cluster,
     Mention,
     absorb,
-    assign_indexed,
     cluster_blocks,
     cluster_events,
     compatible,
     query_blocks,
     rebuild,
     same_person,
-    type_blocks,
 )
 
 DATA = Path(__file__).parent / "data" / "events_labelled.jsonl"
@@ -125,33 +122,3 @@ def test_lookup_blocks_reach_every_compatible_cluster():
         for c in clusters:
             if compatible(mention, c):
                 assert query_blocks(mention) & cluster_blocks(c), (r["evidence"], c.date)
-
-
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_the_block_index_clusters_exactly_as_the_linear_scan(seed):
-    """The store's path (candidates from a BlockIndex, split by day) agrees with cluster_events."""
-    rows = labelled()
-    random.Random(seed).shuffle(rows)
-    index = BlockIndex()
-    ms = [Mention.of(r) for r in rows]
-    for m in ms:
-        for b in type_blocks(m):
-            if b not in index.blocks:
-                index.known(b, [])
-    a = assign_indexed(ms, index)
-    label = {id(c): i for i, c in enumerate(a.new)}
-    assert [label[id(c)] for c in a.clusters] == cluster_events(rows)
-
-
-def test_a_day_mention_is_only_compared_with_its_neighbour_days_and_wider_events():
-    index = BlockIndex()
-    far = Cluster.new(Mention(type="visit", date="2023-05-20", parties=["VNM", "LAO"]))
-    near = Cluster.new(Mention(type="visit", date="2023-05-11", parties=["VNM", "LAO"]))
-    month = Cluster.new(Mention(type="visit", date="2023-05", parties=["VNM", "LAO"]))
-    m = Mention(type="visit", date="2023-05-10", parties=["VNM", "LAO"])
-    for b in type_blocks(m):
-        index.known(b, [])
-    for c in (far, near, month):
-        index.add(c)
-    assert {id(c) for c in index.candidates(type_blocks(m), m)} == {id(near), id(month)}
-    assert len(index.candidates(type_blocks(m))) == 3

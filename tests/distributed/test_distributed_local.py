@@ -11,6 +11,7 @@ from distributed_helpers import DIE, fingerprint
 from bluebook.distributed.local import Job, _run_pool, chunks, process_one, run_parallel, slim
 from bluebook.errors import BluebookError, ConfigError
 from bluebook.models import RawDoc
+from bluebook.store.prepare import PreparedDocument
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +56,10 @@ def test_a_bug_on_one_document_becomes_an_error_value(monkeypatch):
     assert out.source == "x.txt" and "IndexError" in out.message
 
 
-def test_in_flight_work_is_bounded_so_memory_stays_flat():
-    """The reader is never more than 2 x workers chunks ahead of the writer."""
+@pytest.mark.parametrize("prepare", [False, True])
+def test_in_flight_work_is_bounded_so_memory_stays_flat(prepare):
+    """The reader is never more than 2 x workers chunks ahead of the writer, also when the workers
+    prepare documents for the store (as `bluebook ingest` has them do)."""
     read = 0
 
     def source():
@@ -66,8 +69,9 @@ def test_in_flight_work_is_bounded_so_memory_stays_flat():
             yield RawDoc(source=f"d{i}", text="Hai bên nhất trí thúc đẩy hợp tác kinh tế.")
 
     ahead = []
-    for n, _ in enumerate(run_parallel(None, workers=2, items=source(), chunk_docs=5), 1):
+    for n, item in enumerate(run_parallel(None, workers=2, items=source(), chunk_docs=5, prepare=prepare), 1):
         ahead.append(read - n)
+        assert isinstance(item, PreparedDocument) == prepare
     assert n == 400
     assert max(ahead) <= 2 * 2 * 5 + 5
 

@@ -129,3 +129,33 @@ def test_the_writers_cache_outlives_its_transactions_while_nobody_else_writes(st
     d2, _ = story(2)
     r = store.add_document(d2, evs)
     assert cleared == [] and all(store.event(i).n_mentions == 2 for i in r.event_ids)
+
+
+def test_a_writer_cache_on_a_tiny_budget_gives_the_same_store_and_stays_within_it(store, new_store_url, monkeypatch):
+    """The cache forgets blocks between transactions to stay within its budget; clustering must not notice."""
+    from bluebook.store.cache import ClusterCache
+
+    items = [story(i) for i in range(150)]
+    roomy = open_store(new_store_url())
+    try:
+        list(roomy.add_documents(items, batch=10))
+        expected = shape(roomy)
+    finally:
+        roomy.close()
+
+    sizes, before = [], []
+    begin = ClusterCache.begin
+
+    def watched(self, raw, commits):
+        before.append(self.size)
+        begin(self, raw, commits)
+        sizes.append(self.size)
+        # what stays known is exactly what is filed under the blocks held
+        assert {id(c) for c in self.by_id.values()} <= {id(c) for c in self.clusters()}
+
+    monkeypatch.setattr(ClusterCache, "begin", watched)
+    store.db.cache = ClusterCache(max_events=40)
+    results = list(store.add_documents(items, batch=10))
+    assert [r.status for r in results] == ["added"] * 150
+    assert shape(store) == expected and store.check() == []
+    assert len(sizes) == 15 and max(sizes) <= 40 < max(before)     # it did forget, and often

@@ -7,24 +7,29 @@ new one. Compatible means:
 - the party sets share a party other than VNM, or both are VNM-only;
 - persons, when both sides name some, share at least one person (ascii-folded,
   word-set containment, so "Pham Minh Chinh" = "Minh Chinh" = "Chinh Pham").
-The store calls ``best_match``/``absorb``/``Cluster.new`` with candidates it
-found through ``query_blocks``; ``cluster_events`` runs the same logic on a
-list, for tests and for callers without a database.
+``place`` is the step every way of clustering shares; ``assign`` runs it over a
+list of clusters (``cluster_events`` for tests and callers without a
+database), ``dedup.blocks.assign_indexed`` over an index of events by lookup
+block, as the store does.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from bluebook.dedup.when import DAY, MONTH, When, months, parse_when, precision_of
 from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
 
 VNM = "VNM"
+# Entries of each cache of lookup blocks below. A few thousand hold a month of news; each is a set of
+# strings (~1 KB), and at 65,536 these caches alone took ~130 MB of a long ingest's memory.
+BLOCK_CACHE = 4096
+_K = TypeVar("_K")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -172,7 +177,7 @@ def score(m: Mention, c: Cluster) -> float:
     return s
 
 
-def _fits(m: Mention, wm: When, km: frozenset[str], c: Cluster) -> bool:
+def fits(m: Mention, wm: When, km: frozenset[str], c: Cluster) -> bool:
     """``compatible(m, c)`` with the mention's date and party keys already computed."""
     if c.type != m.type:
         return False
@@ -190,7 +195,7 @@ def best_match(m: Mention, candidates: Iterable[Cluster]) -> Cluster | None:
     km = party_keys(m.parties)
     best, best_score = None, float("-inf")
     for c in candidates:
-        if _fits(m, wm, km, c):
+        if fits(m, wm, km, c):
             s = score(m, c)
             if s > best_score:
                 best, best_score = c, s
@@ -250,7 +255,7 @@ def query_blocks(m: Mention) -> frozenset[str]:
     return _query_blocks(m.date, m.date_end, party_keys(m.parties))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=BLOCK_CACHE)
 def _query_blocks(d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
     w = parse_when(d, end)
     if w is None:
@@ -269,61 +274,6 @@ class Assignment:
     reshaped: dict[int, Cluster] = field(default_factory=dict)  # ... whose parties, persons or date moved
 
 
-def _shape(c: Cluster) -> tuple:
-    return tuple(c.parties), tuple(c.persons), c.date, c.date_end
-
-
-def assign(mentions: Iterable[Mention], pool: list[Cluster]) -> Assignment:
-    """Put each mention into its best cluster from ``pool`` (extended as clusters are founded)."""
-    out = Assignment(clusters=[])
-    for m in mentions:
-        best = best_match(m, (c for c in pool if c.type == m.type))
-        if best is None:
-            best = Cluster.new(m)
-            pool.append(best)
-            out.new.append(best)
-        else:
-            shape = _shape(best)
-            absorb(best, m)
-            if best.id is not None:
-                out.changed[best.id] = best
-                if _shape(best) != shape:
-                    out.reshaped[best.id] = best
-        out.clusters.append(best)
-    return out
-
-
-def type_blocks(m: Mention) -> frozenset[str]:
-    """``query_blocks`` with the event type in front: the keys a mention looks its candidates up by."""
-    return _type_blocks(m.type, m.date, m.date_end, party_keys(m.parties))
-
-
-@lru_cache(maxsize=65536)
-def _type_blocks(type_: str, d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
-    return frozenset(f"{type_}|{k}" for k in _query_blocks(d, end, keys))
-
-
-def filed_blocks(c: Cluster) -> frozenset[str]:
-    """``cluster_blocks`` with the event type in front: the keys a canonical event is filed under."""
-    return _filed_blocks(c.type, c.date, c.date_end, tuple(c.parties))
-
-
-@lru_cache(maxsize=65536)
-def _filed_blocks(type_: str, d: str, end: str | None, parties: tuple[str, ...]) -> frozenset[str]:
-    w = parse_when(d, end)      # cluster_blocks, on the shape alone
-    if w is None:
-        return frozenset()
-    periods = months(w.lo, w.hi) if w.precision >= MONTH else [str(y) for y in range(w.lo.year, w.hi.year + 1)]
-    return frozenset(f"{type_}|{p}|{t}" for p in _party_keys(parties) for t in periods)
-
-
-@lru_cache(maxsize=65536)
-def day_key(d: str | None, end: str | None) -> int:
-    """The day's ordinal for a single-day date; -1 for anything wider, or undated."""
-    w = parse_when(d, end)
-    return w.lo.toordinal() if w is not None and w.precision == DAY and w.lo == w.hi else -1
-
-
 Shape = tuple[str, str | None, tuple[str, ...]]     # date, date_end, parties: where an event is filed
 
 
@@ -331,123 +281,64 @@ def shape_of(c: Cluster) -> Shape:
     return c.date, c.date_end, tuple(c.parties)
 
 
-class BlockIndex:
-    """Canonical events by lookup block, for blocks whose every event is known.
+def place(pairs: Iterable[tuple[Mention, _K]], find: Callable[[Mention, _K], Cluster | None],
+          founded: Callable[[Cluster], None], moved: Callable[[Cluster, Shape], None] | None = None) -> Assignment:
+    """The step every way of clustering shares: each mention joins what ``find`` picks, or founds one.
 
-    A block is either absent (unknown: ask the database) or complete. ``add``
-    files an event only under the blocks already present, so a present block
-    never misses one. Within a block, single-day events sit under their day
-    and the rest together: a single-day mention is only compared with events
-    of its day and the days either side (``compatible`` allows no more) and
-    with the wider ones.
-    """
-
-    def __init__(self) -> None:
-        self.blocks: dict[str, dict[int, list[Cluster]]] = {}
-        self._founded: dict[int, int] = {}       # id(cluster) -> founding order, for events without an id
-
-    def __len__(self) -> int:
-        return len(self.blocks)
-
-    def clear(self) -> None:
-        self.blocks.clear()
-        self._founded.clear()
-
-    def missing(self, blocks: Iterable[str]) -> list[str]:
-        return sorted({b for b in blocks if b not in self.blocks})
-
-    def known(self, block: str, clusters: Iterable[Cluster]) -> None:
-        """Record the complete list of events filed under ``block``."""
-        sub: dict[int, list[Cluster]] = {}
-        for c in clusters:
-            sub.setdefault(day_key(c.date, c.date_end), []).append(c)
-        self.blocks[block] = sub
-
-    def add(self, c: Cluster, was: Shape | None = None) -> None:
-        """File a new event, or one that moved from shape ``was``, under its blocks (those present)."""
-        if was is not None:
-            old = day_key(was[0], was[1])
-            for b in _filed_blocks(c.type, *was):
-                lst = self.blocks.get(b, {}).get(old)
-                if lst is not None:
-                    lst[:] = [x for x in lst if x is not c]
-        elif c.id is None:
-            self._founded.setdefault(id(c), len(self._founded))
-        key = day_key(c.date, c.date_end)
-        for b in filed_blocks(c):
-            sub = self.blocks.get(b)
-            if sub is not None:
-                lst = sub.setdefault(key, [])
-                if was is None or not any(x is c for x in lst):
-                    lst.append(c)
-
-    def candidates(self, blocks: Iterable[str], m: Mention | None = None) -> list[Cluster]:
-        """The events filed under any of ``blocks`` that may fit ``m`` (all, without it), each once,
-        in no particular order (see ``order``)."""
-        day = day_key(m.date, m.date_end) if m is not None else -1
-        keys = (day - 1, day, day + 1, -1) if day >= 0 else None
-        lists: list[list[Cluster]] = []
-        for b in blocks:
-            sub = self.blocks.get(b)
-            if sub:
-                lists += [x for x in (sub.values() if keys is None else (sub.get(k) for k in keys)) if x]
-        if len(lists) < 2:          # most often: one list, nothing to merge
-            return list(lists[0]) if lists else []
-        seen: dict[int, Cluster] = {}
-        for lst in lists:
-            for c in lst:
-                seen.setdefault(id(c), c)
-        return list(seen.values())
-
-    def order(self, c: Cluster) -> tuple[int, int]:
-        """Database order (by id), then events founded since, in founding order."""
-        return (0, c.id) if c.id is not None else (1, self._founded.get(id(c), 0))
-
-
-def _best_indexed(m: Mention, candidates: list[Cluster], index: BlockIndex) -> Cluster | None:
-    """``best_match`` over unordered candidates: a tie goes to the first in ``index.order``."""
-    wm = parse_when(m.date, m.date_end)
-    if wm is None:
-        return None
-    km = party_keys(m.parties)
-    best: Cluster | None = None
-    best_score = float("-inf")
-    for c in candidates:
-        if not _fits(m, wm, km, c):
-            continue
-        s = score(m, c)
-        if s > best_score or (s == best_score and best is not None and index.order(c) < index.order(best)):
-            best, best_score = c, s
-    return best
-
-
-def assign_indexed(mentions: Iterable[Mention], index: BlockIndex,
-                   blocks: Iterable[frozenset[str]] | None = None) -> Assignment:
-    """``assign`` with candidates from ``index`` (which must hold every block of every mention).
-
-    ``blocks``: each mention's ``type_blocks``, when already computed.
+    ``find(m, key)`` sees the clusters founded and merged so far; ``founded``
+    hears of each new cluster, ``moved`` of each cluster whose date or
+    parties (where it is filed) changed, with the shape it had.
     """
     out = Assignment(clusters=[])
-    ms = list(mentions)
-    for m, mb in zip(ms, blocks if blocks is not None else (type_blocks(m) for m in ms), strict=True):
-        best = _best_indexed(m, index.candidates(mb, m), index)
+    for m, key in pairs:
+        best = find(m, key)
         if best is None:
             best = Cluster.new(m)
-            index.add(best)
+            founded(best)
             out.new.append(best)
         else:
-            shape = _shape(best)
-            was = shape_of(best)
+            persons, was = tuple(best.persons), shape_of(best)
             absorb(best, m)
-            moved = _shape(best) != shape
+            now = shape_of(best)
             if best.id is not None:
                 out.changed[best.id] = best
-                if moved:
+                if now != was or tuple(best.persons) != persons:
                     out.reshaped[best.id] = best
-            if shape_of(best) != was:
-                index.add(best, was)
+            if moved is not None and now != was:
+                moved(best, was)
         out.clusters.append(best)
     return out
+
+
+def assign(mentions: Iterable[Mention], pool: list[Cluster]) -> Assignment:
+    """Put each mention into its best cluster from ``pool`` (extended as clusters are founded)."""
+    return place(((m, None) for m in mentions),
+                 lambda m, _: best_match(m, (c for c in pool if c.type == m.type)), pool.append)
+
+
+def type_blocks(m: Mention) -> frozenset[str]:
+    """``query_blocks`` with the event type in front: the keys a mention looks its candidates up by."""
+    return _type_blocks(m.type, m.date, m.date_end, party_keys(m.parties))
+
+
+@lru_cache(maxsize=BLOCK_CACHE)
+def _type_blocks(type_: str, d: str, end: str | None, keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(f"{type_}|{k}" for k in _query_blocks(d, end, keys))
+
+
+def filed_blocks(c: Cluster) -> frozenset[str]:
+    """``cluster_blocks`` with the event type in front: the keys a canonical event is filed under."""
+    return filed_blocks_of(c.type, *shape_of(c))
+
+
+@lru_cache(maxsize=BLOCK_CACHE)
+def filed_blocks_of(type_: str, d: str, end: str | None, parties: tuple[str, ...]) -> frozenset[str]:
+    """``filed_blocks`` of an event of this type and shape."""
+    w = parse_when(d, end)      # cluster_blocks, on the shape alone
+    if w is None:
+        return frozenset()
+    periods = months(w.lo, w.hi) if w.precision >= MONTH else [str(y) for y in range(w.lo.year, w.hi.year + 1)]
+    return frozenset(f"{type_}|{p}|{t}" for p in _party_keys(parties) for t in periods)
 
 
 def cluster_events(events: Iterable[Any]) -> list[int]:

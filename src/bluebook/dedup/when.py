@@ -26,7 +26,8 @@ class When:
         return self.lo - slack <= other.hi and other.lo - slack <= self.hi
 
 
-@lru_cache(maxsize=65536)
+# Bounded well below what a long ingest meets (days x spans): each entry holds dates (~200 bytes).
+@lru_cache(maxsize=16384)
 def parse_one(s: str | None) -> tuple[date, date, int] | None:
     """'2020-05' -> (2020-05-01, 2020-05-31, MONTH); None when not an ISO partial date."""
     if not s:
@@ -47,7 +48,7 @@ def parse_one(s: str | None) -> tuple[date, date, int] | None:
         return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def parse_when(d: str | None, end: str | None = None) -> When | None:
     first = parse_one(d)
     if first is None:

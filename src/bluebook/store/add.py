@@ -5,7 +5,7 @@ rows), unless the caller sent PreparedDocuments made in worker processes.
 
 Inside a write transaction, for a batch of documents:
 1. the canonical events every document of the batch may join, in one lookup
-   for the blocks the writer's cache (store/cache.py) does not hold;
+   for the blocks and days the writer's cache (store/cache.py) does not hold;
 2. per document, in order: same text, same URL or path, near-duplicate
    candidates (and PostgreSQL ids), in one round trip on PostgreSQL;
    decide in Python (duplicate, replacement, near-duplicate link, clusters);
@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
-from bluebook.dedup.events import assign_indexed
+from bluebook.dedup.blocks import assign_indexed
 from bluebook.errors import BluebookError
 from bluebook.models import Document, Event
 from bluebook.store import bulk
@@ -67,8 +67,8 @@ def cache_of(db: Database) -> ClusterCache:
 
 def _add(raw: Raw, p: PreparedDocument, cache: ClusterCache, ids: _Ids, writer: evs.EventWriter,
          savepoint: bool) -> AddResult:
-    prep, ms = p.doc, p.mentions
-    if cache.missing(p.blocks):
+    prep, ms, wanted = p.doc, p.mentions, p.needs()
+    if cache.missing(wanted):
         writer.flush(raw)       # the database must show what the cache would have
     with raw.batch():
         if savepoint:
@@ -76,7 +76,7 @@ def _add(raw: Raw, p: PreparedDocument, cache: ClusterCache, ids: _Ids, writer: 
         q_same = raw.execute("SELECT id FROM documents WHERE content_hash = :h", {"h": prep.content_hash})
         q_old = raw.execute("SELECT id FROM documents WHERE doc_key = :k", {"k": prep.key})
         q_near = docs.near_query(raw, prep)
-        q_blocks = cache.query(raw, p.blocks)
+        q_blocks = cache.query(raw, wanted)
         if raw.pg:     # SQLite counts ids itself (_Ids)
             q_doc_id, q_ev_ids = raw.allocate("documents", 1), raw.allocate("events", max(1, len(ms)))
     same, old = q_same.fetchall(), q_old.fetchall()
@@ -92,7 +92,7 @@ def _add(raw: Raw, p: PreparedDocument, cache: ClusterCache, ids: _Ids, writer: 
         writer.flush(raw)
         evs.detach_document(raw.conn, raw, old_id)
         docs.remove_content(raw, old_id)
-        cache.load(raw, p.blocks)
+        cache.load(raw, wanted)
     original = docs.pick_original(prep, near_rows, exclude=old_id)
     a = assign_indexed(ms, cache, p.mention_blocks)
     if raw.pg:
@@ -122,7 +122,7 @@ def _write(db: Database, prepared: list[PreparedDocument | AddResult], savepoint
         with db.write() as conn:
             raw = Raw(conn, db.dialect)
             cache.begin(raw, db.commits)
-            cache.load(raw, {b for p in prepared if isinstance(p, PreparedDocument) for b in p.blocks})
+            cache.load(raw, [n for p in prepared if isinstance(p, PreparedDocument) for n in p.needs()])
             ids, writer = _Ids(raw), evs.EventWriter()
             for p in prepared:
                 if isinstance(p, AddResult):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from bluebook.dedup.events import assign_indexed
+from bluebook.dedup.blocks import assign_indexed
 from bluebook.store import documents as docs
 from bluebook.store import events as evs
 from bluebook.store.cache import ClusterCache
@@ -63,7 +63,7 @@ def write_batch(db: Database, prepared: list[PreparedDocument | AddResult], cach
         raw = Raw(conn, db.dialect)
         cache.begin(raw, db.commits)
         with raw.batch():
-            q_blocks = cache.query(raw, {b for p in new for b in p.blocks})
+            q_blocks = cache.query(raw, [n for p in new for n in p.needs()])
             q_hash = _lookup(raw, "in_hashes", sorted({p.doc.content_hash for p in new}))
             q_key = _lookup(raw, "in_keys", sorted({p.doc.key for p in new}))
             q_near = _bands(raw, sorted({band for p in new for band in p.doc.bands}))

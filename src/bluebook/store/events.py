@@ -1,4 +1,4 @@
-"""Mentions and canonical events in the database; the clustering itself is dedup.events.
+"""Mentions and canonical events in the database; the clustering itself is dedup.events and dedup.blocks.
 
 Candidates come from ``event_blocks`` (type + party + month/year), so a new
 mention is compared with a handful of canonical events, not with all of them.
@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 
-from bluebook.dedup.events import Assignment, Cluster, Mention, filed_blocks, query_blocks, rebuild
+from bluebook.dedup.events import Assignment, Cluster, Mention, filed_blocks, rebuild
 from bluebook.dedup.when import parse_when
 from bluebook.models import Event
 from bluebook.search.fold import fold, tokens
@@ -24,6 +24,9 @@ from bluebook.store.records import dumps, loads_list
 UNDATED_LO, UNDATED_HI = "9999-12-31", "0000-01-01"
 _EVENT_FIELDS = ("type", "date", "date_end", "date_lo", "date_hi", "parties", "persons", "location",
                  "location_conf", "planned", "summary_en", "summary_vi", "n_mentions", "updated_at")
+# Entries of each cache of party/person lists and names below: the common spellings, not every one a
+# long ingest meets (a cache's memory is part of the writer's, which must not grow with the corpus).
+NAME_CACHE = 16384
 _UPDATE_EVENT = "UPDATE events SET " + ", ".join(f"{k} = :{k}" for k in _EVENT_FIELDS) + " WHERE id = :id"
 
 
@@ -49,7 +52,7 @@ def list_json(v: Any) -> str:
         return dumps(_strs(v))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE)
 def _list_json(v: tuple[Any, ...]) -> str:
     return dumps(_strs(v))
 
@@ -117,7 +120,7 @@ def cluster_of_tuple(r: Sequence[Any]) -> Cluster:
                    planned=bool(planned), summary_en=s_en, summary_vi=s_vi, n_mentions=int(n), id=int(id_))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE)
 def _json_list(s: str | None) -> tuple[str, ...]:
     """Party and person lists repeat a lot across events: decode each spelling once."""
     return tuple(loads_list(s))
@@ -136,7 +139,7 @@ def _event_tuple(c: Cluster, stamp: str) -> tuple[Any, ...]:
             c.summary_vi, c.n_mentions, stamp)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=NAME_CACHE)
 def person_folded(name: str) -> str:
     return " " + " ".join(tokens(fold(name))) + " "
 
@@ -161,23 +164,6 @@ def write_side_tables(raw: Raw, clusters: Sequence[Cluster], fresh: bool) -> Non
     raw.put_rows("event_persons", ("event_id", "name", "folded"),
                  [(c.id, n, person_folded(n)) for c in clusters for n in c.persons], conflict)
     raw.put_rows("event_blocks", ("block", "event_id"), [(b, c.id) for c in clusters for b in blocks_of(c)], conflict)
-
-
-def candidate_blocks(ms: Sequence[Mention]) -> list[str]:
-    return sorted({f"{m.type}|{k}" for m in ms for k in query_blocks(m)})
-
-
-def candidates_query(raw: Raw, blocks: list[str]) -> Any:
-    """Pending result: canonical events filed under any of ``blocks`` (None for no blocks)."""
-    return raw.execute(raw.named("candidates"), {"blocks": raw.array(blocks)}) if blocks else None
-
-
-def candidates(pending: Any) -> list[Cluster]:
-    if pending is None:
-        return []
-    rows = pending.fetchall()
-    pending.close()
-    return [cluster_of_tuple(r) for r in rows]
 
 
 class EventWriter:

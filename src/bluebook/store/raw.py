@@ -25,16 +25,17 @@ EVENT_COLS = ("id", "type", "date", "date_end", "parties", "persons", "location"
 
 # Statements whose text differs between the two engines: {name: (sqlite, postgresql)}.
 DIALECT_SQL = {
-    "candidates": (
-        "SELECT " + ", ".join(EVENT_COLS) + " FROM events WHERE id IN (SELECT event_id FROM event_blocks "
-        "WHERE block IN (SELECT value FROM json_each(:blocks))) ORDER BY id",
-        "SELECT " + ", ".join(EVENT_COLS) + " FROM events WHERE id IN (SELECT event_id FROM event_blocks "
-        "WHERE block = ANY(:blocks)) ORDER BY id"),
-    "block_events": (
-        "SELECT b.block, " + ", ".join(f"e.{c}" for c in EVENT_COLS) + " FROM event_blocks b "
-        "JOIN events e ON e.id = b.event_id WHERE b.block IN (SELECT value FROM json_each(:blocks))",
-        "SELECT b.block, " + ", ".join(f"e.{c}" for c in EVENT_COLS) + " FROM event_blocks b "
-        "JOIN events e ON e.id = b.event_id WHERE b.block = ANY(:blocks)"),
+    # Events filed under each block that touch its days (a NULL date_lo: read all the same). :needs is
+    # [[block, first day, last day], ...]; the first column says which.
+    "window_events": (
+        "SELECT j.key, " + ", ".join(f"e.{c}" for c in EVENT_COLS) + " FROM json_each(:needs) j "
+        "JOIN event_blocks b ON b.block = json_extract(j.value, '$[0]') JOIN events e ON e.id = b.event_id "
+        "WHERE e.date_lo IS NULL OR (e.date_lo <= json_extract(j.value, '$[2]') "
+        "AND e.date_hi >= json_extract(j.value, '$[1]'))",
+        "SELECT u.i - 1, " + ", ".join(f"e.{c}" for c in EVENT_COLS) + " FROM unnest(CAST(:blocks AS text[]), "
+        "CAST(:los AS text[]), CAST(:his AS text[])) WITH ORDINALITY AS u(block, lo, hi, i) "
+        "JOIN event_blocks b ON b.block = u.block JOIN events e ON e.id = b.event_id "
+        "WHERE e.date_lo IS NULL OR (e.date_lo <= u.hi AND e.date_hi >= u.lo)"),
     "in_hashes": (
         "SELECT content_hash, id FROM documents WHERE content_hash IN (SELECT value FROM json_each(:v))",
         "SELECT content_hash, id FROM documents WHERE content_hash = ANY(:v)"),
