@@ -122,20 +122,25 @@ def materialize(set_dir: Path, check_only: bool = False) -> dict[str, int]:
         # newline="" keeps the record's line endings byte for byte, so offsets stay valid.
         (set_dir / "texts" / f"{stem}.txt").write_text(text, encoding="utf-8", newline="")
     for split in counts:
-        out = set_dir.parent / f"{set_dir.name}_{split}"
-        if out.exists():
-            shutil.rmtree(out)
-        (out / "texts").mkdir(parents=True)
-        (out / "gold").mkdir()
         rows = [r for r in docs if splits.get(Path(r["file"]).stem) == split]
-        write_docs(out / "docs.tsv", rows)
-        for r in rows:
-            stem = Path(r["file"]).stem
-            (out / "texts" / f"{stem}.txt").write_text(texts[stem], encoding="utf-8", newline="")
-            with (out / "gold" / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
-                for ev in gold[stem]:
-                    fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+        write_split(set_dir.parent / f"{set_dir.name}_{split}", rows, texts, gold)
     return counts
+
+
+def write_split(out: Path, rows: list[dict[str, str]], texts: dict[str, str],
+                gold: dict[str, list[dict[str, Any]]]) -> None:
+    """A scorable set folder made anew: docs.tsv, texts/ and gold/ (evidence restored) for ``rows``."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "texts").mkdir(parents=True)
+    (out / "gold").mkdir()
+    write_docs(out / "docs.tsv", rows)
+    for r in rows:
+        stem = Path(r["file"]).stem
+        (out / "texts" / f"{stem}.txt").write_text(texts[stem], encoding="utf-8", newline="")
+        with (out / "gold" / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
+            for ev in gold[stem]:
+                fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
 
 
 def set_dirs() -> list[Path]:

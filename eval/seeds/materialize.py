@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-import json
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,6 @@ HERE = Path(__file__).resolve().parent
 SEEDS_DIR = HERE.parents[1].parent / "shared" / "seeds"
 SET_DIR = HERE / "bluebook"
 DOCS_FIELDS = ("file", "doc_date", "lang", "seed", "start_line", "end_line", "split")
-OUT_FIELDS = ("file", "doc_date", "lang")
 
 
 def read_docs(path: Path) -> list[dict[str, str]]:
@@ -84,13 +81,6 @@ def section_text(row: dict[str, str], where: str) -> str:
     return "".join(lines[start - 1:end])
 
 
-def write_docs(path: Path, rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        fh.write("\t".join(OUT_FIELDS) + "\n")
-        for r in rows:
-            fh.write("\t".join(r[k] for k in OUT_FIELDS) + "\n")
-
-
 def materialize(set_dir: Path = SET_DIR, check_only: bool = False) -> dict[str, int]:
     """Write texts and split folders for the set; return documents per split."""
     docs_path = set_dir / "docs.tsv"
@@ -114,19 +104,8 @@ def materialize(set_dir: Path = SET_DIR, check_only: bool = False) -> dict[str, 
         # newline="" writes the section byte for byte, so the offsets stay valid.
         (set_dir / "texts" / row["file"]).write_text(texts[Path(row["file"]).stem], encoding="utf-8", newline="")
     for split in sorted(counts):
-        out = set_dir.parent / f"bb_{split}"
-        if out.exists():
-            shutil.rmtree(out)
-        (out / "texts").mkdir(parents=True)
-        (out / "gold").mkdir()
         rows = [r for r in docs if r["split"] == split]
-        write_docs(out / "docs.tsv", rows)
-        for r in rows:
-            stem = Path(r["file"]).stem
-            (out / "texts" / f"{stem}.txt").write_text(texts[stem], encoding="utf-8", newline="")
-            with (out / "gold" / f"{stem}.jsonl").open("w", encoding="utf-8") as fh:
-                for ev in gold[stem]:
-                    fh.write(json.dumps(ev, ensure_ascii=False) + "\n")
+        _corpus_materialize().write_split(set_dir.parent / f"bb_{split}", rows, texts, gold)
     return counts
 
 

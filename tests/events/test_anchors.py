@@ -1,10 +1,7 @@
 """A trigger's literal anchors never skip a sentence, nor a place in it, where its regex would match."""
 from __future__ import annotations
 
-import gzip
-import json
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,8 +10,8 @@ from bluebook.events.anchors import anchors
 from bluebook.events.candidates import _matches, find_candidates
 from bluebook.events.lexicon import CAP, lower_ok, trigger_index, triggers
 from bluebook.models import Sentence
+from tests.events.news import news_paragraphs
 
-CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus" / "vi-news-2024.jsonl.gz"
 WORDS = ["thăm", "Chuyến", "hội đàm", "Hội Đàm", "điện đàm", "talks", "Visit", "visited", "met with", "ký",
          "Hiệp định", "kỷ niệm", "anniversary", "donated", "kêu gọi", "called on", "Thủ tướng", "Lào", "the",
          "Summit", "Diễn đàn", "lên án", "phản đối", "nâng cấp quan hệ", "tiếp", "Đối tác", "(2008)", " ", ", ",
@@ -81,15 +78,8 @@ def test_anchor_skip_never_loses_a_match_on_generated_text(text):
 
 
 def test_anchor_skip_never_loses_a_match_on_real_news():
-    if not CORPUS.exists():
-        import pytest
-        pytest.skip("shared corpus not present")
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if n >= 150:
-                break
-            for para in json.loads(line)["text"].split("\n")[:40]:
-                _assert_consistent(para[:600])
+    for para in news_paragraphs(150, 40, 600):
+        _assert_consistent(para)
 
 
 def test_a_dotless_i_is_read_as_re_reads_it():

@@ -1,10 +1,7 @@
 """The fast paths of trigger finding answer exactly as the plain regex scans they replace."""
 from __future__ import annotations
 
-import gzip
-import json
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,8 +9,8 @@ from hypothesis import strategies as st
 from bluebook.events.candidates import _CLAUSE_BREAK, clause_start
 from bluebook.events.lexicon import _ODD_FOLDS, cue_view, cues
 from bluebook.gazetteer.data import LANG, read_tsv
+from tests.events.news import news_paragraphs
 
-CORPUS = Path(__file__).parents[2] / ".." / "shared" / "corpus" / "vi-news-2024.jsonl.gz"
 FIELDS = ("planned", "negation", "hypothetical", "habitual", "instance", "anaphor_before", "anaphor_after",
           "sports", "invitation", "markets", "mechanism")
 
@@ -52,15 +49,8 @@ def test_lower_case_cues_find_what_the_case_insensitive_ones_find(text):
 
 
 def test_lower_case_cues_agree_on_real_news():
-    if not CORPUS.exists():
-        import pytest
-        pytest.skip("shared corpus not present")
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            if n >= 60:
-                break
-            for para in json.loads(line)["text"].split("\n")[:30]:
-                _assert_same(para[:500])
+    for para in news_paragraphs(60, 30, 500):
+        _assert_same(para)
 
 
 def test_text_with_an_odd_case_fold_is_matched_the_exact_way():
