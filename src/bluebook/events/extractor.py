@@ -169,8 +169,7 @@ def prepare(doc: Document, gaz: Gazetteer | None = None) -> DocContext:
 def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice:
     s = ctx.doc.sentences[si]
     cand_abs = (s.start + cand.start, s.start + cand.end)
-    own = [d for d in ctx.sentence_dates[si] if not _is_period(d) and not _since(ctx.doc.text, d)
-           and (cand.type in _ACT_TYPES or not _of_another_act(ctx.doc.text, d))]
+    own = [d for d in _dates_for(ctx, si, cand.type) if not _since(ctx.doc.text, d)]
     if cand.own_date is not None:
         return dating.from_exprs([cand.own_date], "item")
     if own:
@@ -183,8 +182,7 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
         sj = ctx.doc.sentences[j]
         if sj.block != s.block or ctx.yearly:
             break
-        dated = [d for d in ctx.sentence_dates[j] if not _is_period(d)
-                 and (cand.type in _ACT_TYPES or not _of_another_act(ctx.doc.text, d))]
+        dated = _dates_for(ctx, j, cand.type)
         if dated:
             closing = _closing_bracket_date(ctx, si)
             if closing is not None and len(closing.date) > len(dated[0].date):
@@ -196,6 +194,13 @@ def _choose_date(ctx: DocContext, si: int, cand: Candidate) -> dating.DateChoice
     if ctx.story is not None and not ctx.yearly:
         return ctx.story
     return dating.fallback(ctx.doc.doc_date, ctx.yearly)
+
+
+def _dates_for(ctx: DocContext, j: int, ev_type: str) -> list[DateExpr]:
+    """Dates of sentence ``j`` that may date an event of ``ev_type``: no periods, and for a meeting or a
+    protest not the date of a signing or a founding told beside it."""
+    return [d for d in ctx.sentence_dates[j] if not _is_period(d)
+            and (ev_type in _ACT_TYPES or not _of_another_act(ctx.doc.text, d))]
 
 
 def _closing_bracket_date(ctx: DocContext, si: int) -> DateExpr | None:
@@ -447,7 +452,7 @@ def _two_state_summit(ms: list[Mention], s: Sentence, cand: Candidate) -> bool:
         if a.kind != "org" and b.kind != "org" and _DASH.fullmatch(gap) and a.state != b.state:
             before = s.text[max(0, a.start - s.start - 3):a.start - s.start]
             after = s.text[b.end - s.start:b.end - s.start + 3]
-            return not _DASH.match(after) and not _DASH.search(before + "\0")   # not one pair of three
+            return not _DASH.match(after) and not _DASH.search(before)   # not one pair of three
     return False
 
 
@@ -714,9 +719,9 @@ def extract_document(doc: Document, gaz: Gazetteer | None = None) -> list[Event]
     for si, s in enumerate(doc.sentences):
         if s.kind in ("boilerplate", "teaser"):
             continue
-        if off_topic and not any(m.kind in ("person", "title") for m in ctx.mentions_in(s.start, s.end)):
-            continue    # a match report or a price table: only a named leader makes a sentence diplomatic
         ms = ctx.mentions_in(s.start, s.end)
+        if off_topic and not any(m.kind in ("person", "title") for m in ms):
+            continue    # a match report or a price table: only a named leader makes a sentence diplomatic
         # "meet the challenges", "gặp binh sĩ, …", "met with the families": nobody is met
         cands = [c for c in find_candidates(s) if "object" not in c.trigger.flags or _has_object(ms, s, c)]
         _item_dates(ctx, si, cands)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bluebook.events.lexicon import word_pattern
 from bluebook.gazetteer.data import LANG, read_tsv
 
 # Where one item ends and the next begins: a comma or "and" before a capital (or "the"/"các").
@@ -33,9 +34,7 @@ def _nouns(lang: str) -> dict[str, re.Pattern[str]]:
 
 @lru_cache(maxsize=4)
 def _treaty_nouns(lang: str) -> re.Pattern[str]:
-    words = [re.escape(r["noun"]) for r in read_tsv(LANG / lang / "items.tsv") if r["kind"] == "agreement"]
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True) or ["(?!x)x"]) + r")(?!\w)",
-                      re.IGNORECASE)
+    return word_pattern([r["noun"] for r in read_tsv(LANG / lang / "items.tsv") if r["kind"] == "agreement"])
 
 
 def treaty_noun(text: str, start: int, end: int, lang: str) -> bool:

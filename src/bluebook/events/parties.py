@@ -64,10 +64,8 @@ def parties_from(mentions: list[Mention], text: str, base: int, locative_ok: boo
     for m in mentions:
         if _CURRENCY.match(text, m.end - base):
             continue    # "US$ 300,000", "AU$10 million", "S$": a currency, not a party
-        if m.kind in ("state", "capital") and (not locative_ok or m.start < locative_from):
-            before = text[max(0, m.start - base - 20):m.start - base]
-            if _LOCATIVE.search(before):
-                continue
+        if (not locative_ok or m.start < locative_from) and is_locative(m, text, base):
+            continue
         p = party_of(m)
         if p and p not in out:
             out.append(p)

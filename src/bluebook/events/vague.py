@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bluebook.events.lexicon import word_pattern
 from bluebook.gazetteer.data import LANG, read_tsv
 
 _CLAUSE_END = re.compile(r"[;.!?]|,\s")
@@ -15,11 +16,8 @@ _CLAUSE_END = re.compile(r"[;.!?]|,\s")
 
 @lru_cache(maxsize=4)
 def _pattern(lang: str) -> re.Pattern[str] | None:
-    words = [re.escape(r["pattern"]) for r in read_tsv(LANG / lang / "vague.tsv")]
-    if not words:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])",
-                      re.IGNORECASE)
+    words = [r["pattern"] for r in read_tsv(LANG / lang / "vague.tsv")]
+    return word_pattern(words) if words else None
 
 
 def vague_after(text: str, end: int, lang: str, reach: int = 60) -> bool:
