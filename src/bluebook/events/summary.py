@@ -39,8 +39,7 @@ def summary(ev: Event, gaz: Gazetteer, lang: str) -> str:
         # a foreign sender's message or protest: the sender acts, Viet Nam receives
         senders = [i for i, name in enumerate(ev.persons) if name in foreign]
         pick = senders[0] if len(senders) == 1 else None
-        parties = (ev.parties[0],) + tuple(p for p in ev.parties[1:])
-        return _summary(gaz, lang, ev.type, ev.planned, parties, *_person(ev, pick), sender_first=True)
+        return _summary(gaz, lang, ev.type, ev.planned, tuple(ev.parties), *_person(ev, pick), sender_first=True)
     # otherwise Viet Nam's person acts where Viet Nam takes part ("Guterres held talks with the UN" is wrong)
     if VN not in ev.parties:
         foreign = set()
